@@ -1,0 +1,443 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using OmsGenerated.Generator.Model;
+using static OmsGenerated.Generator.Emitting.CSharp;
+
+namespace OmsGenerated.Generator.Emitting;
+
+/// <summary>
+/// The client class: one async method per operation. The default path is lean (HttpClient, a URL
+/// built directly with escaping, a body written once to UTF-8); the same methods also run over any
+/// Kiota IRequestAdapter.
+/// </summary>
+internal static class ClientEmitter
+{
+    private const string Transport = Runtime + ".Http.ApiTransport";
+
+    public static void Emit(SourceWriter w, ApiModel api)
+    {
+        var name = api.ClientName;
+        w.WriteDocs(api.Title is null ? "Client for the API." : "Client for " + api.Title + ".", api.Description);
+        w.OpenBlock(api.Accessibility + " partial class " + name);
+        if (api.DefaultBaseUrl is not null)
+        {
+            w.WriteDocs("The first server of the API description.");
+            w.WriteLine("public const string DefaultBaseUrl = " + Literal(api.DefaultBaseUrl) + ";");
+            w.WriteLine();
+        }
+
+        var defaultBase = api.DefaultBaseUrl is null ? "null" : "DefaultBaseUrl";
+        w.WriteLine("private readonly global::System.Net.Http.HttpClient? _httpClient;");
+        w.WriteLine("private readonly " + Kiota + ".IRequestAdapter? _requestAdapter;");
+        w.WriteLine("private readonly string _baseUrl;");
+        w.WriteLine();
+        w.WriteDocs("Creates a client over an HttpClient (add signing or token handlers to its pipeline). The base address is <paramref name=\"baseAddress\"/>, else the HttpClient's BaseAddress" + (api.DefaultBaseUrl is null ? "." : ", else DefaultBaseUrl."));
+        w.OpenBlock("public " + name + "(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)");
+        w.WriteLine("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        w.WriteLine("_baseUrl = " + Runtime + ".Http.BaseUrl.Resolve(baseAddress?.ToString() ?? httpClient.BaseAddress?.ToString(), " + defaultBase + ");");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteDocs("Creates a client over a Kiota request adapter (for example HttpClientRequestAdapter); its BaseUrl is used when set.");
+        w.OpenBlock("public " + name + "(" + Kiota + ".IRequestAdapter requestAdapter)");
+        w.WriteLine("_requestAdapter = requestAdapter ?? throw new global::System.ArgumentNullException(nameof(requestAdapter));");
+        w.WriteLine("_baseUrl = " + Runtime + ".Http.BaseUrl.Resolve(requestAdapter.BaseUrl, " + defaultBase + ");");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteDocs("The base URL requests are sent to, without a trailing slash.");
+        w.WriteLine("public string BaseUrl => _baseUrl;");
+
+        foreach (var operation in api.Operations)
+        {
+            w.WriteLine();
+            EmitOperation(w, operation, api);
+        }
+
+        w.CloseBlock();
+    }
+
+    private static void EmitOperation(SourceWriter w, OperationModel op, ApiModel api)
+    {
+        var ns = api.Namespace;
+        var stem = op.MethodName.EndsWith("Async", System.StringComparison.Ordinal) ? op.MethodName.Substring(0, op.MethodName.Length - 5) : op.MethodName;
+        var errorMapper = "Map" + stem + "Error";
+        var kiotaErrors = "s_" + char.ToLowerInvariant(stem[0]) + stem.Substring(1) + "KiotaErrors";
+
+        EmitErrorMaps(w, op, ns, errorMapper, kiotaErrors);
+
+        var returnType = op.Response?.Type is { } responseType ? TypeName(responseType, ns) : null;
+        w.WriteDocs(op.Summary ?? op.HttpMethod + " " + op.PathTemplate, op.Summary is null ? op.Description : op.Description ?? (op.HttpMethod + " " + op.PathTemplate));
+        var signature = new List<string>();
+        foreach (var parameter in OrderedParameters(op))
+        {
+            if (parameter.Parameter is { } p)
+            {
+                w.WriteDocElement("param", p.Description ?? "The " + p.Location.ToString().ToLowerInvariant() + " parameter " + p.WireName + ".", p.Name.TrimStart('@'));
+
+                signature.Add(NullableTypeName(p.Type, ns, !p.IsRequired) + " " + p.Name + (p.IsRequired ? string.Empty : " = null"));
+            }
+            else
+            {
+                var body = op.Body!;
+                w.WriteDocElement("param", body.Description ?? "The request body (" + body.ContentType + ").", body.Name.TrimStart('@'));
+
+                signature.Add(NullableTypeName(body.Type, ns, !body.IsRequired) + " " + body.Name + (body.IsRequired ? string.Empty : " = null"));
+            }
+        }
+
+        w.WriteDocElement("param", "Cancels the request.", "cancellationToken");
+        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        if (op.IsDeprecated)
+        {
+            w.WriteLine("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        var taskType = returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">";
+        w.OpenBlock("public async " + taskType + " " + op.MethodName + "(" + string.Join(", ", signature) + ")");
+
+        EmitValidation(w, op);
+        EmitUrl(w, op);
+
+        w.OpenBlock("if (_requestAdapter is { } adapter)");
+        EmitKiotaSend(w, op, ns, kiotaErrors);
+        w.CloseBlock();
+        w.WriteLine();
+        EmitHttpSend(w, op, ns, errorMapper);
+        w.CloseBlock();
+    }
+
+    private static IEnumerable<(ParameterModel? Parameter, bool IsBody)> OrderedParameters(OperationModel op)
+    {
+        var pathOrder = op.PathParts.Where(p => p.Literal is null).Select(p => p.ParameterIndex).ToList();
+        foreach (var index in pathOrder)
+        {
+            yield return (op.Parameters[index], false);
+        }
+
+        foreach (var p in op.Parameters.Where(p => p.Location != ParameterLocation.Path && p.IsRequired))
+        {
+            yield return (p, false);
+        }
+
+        if (op.Body is { IsRequired: true })
+        {
+            yield return (null, true);
+        }
+
+        if (op.Body is { IsRequired: false })
+        {
+            yield return (null, true);
+        }
+
+        foreach (var p in op.Parameters.Where(p => p.Location != ParameterLocation.Path && !p.IsRequired))
+        {
+            yield return (p, false);
+        }
+    }
+
+    private static void EmitValidation(SourceWriter w, OperationModel op)
+    {
+        var guard = Runtime + ".Validation.Guard";
+        foreach (var p in op.Parameters)
+        {
+            var field = Literal(p.WireName);
+            if (p.IsRequired && !p.Type.IsValueType)
+            {
+                w.WriteLine(guard + ".Required(" + p.Name + ", " + field + ");");
+            }
+
+            ValidationCode.EmitChecks(w, p.Type, p.Name, !p.IsRequired, p.Constraints, field);
+        }
+
+        if (op.Body is { } body)
+        {
+            if (body.IsRequired && !body.Type.IsValueType)
+            {
+                w.WriteLine(guard + ".Required(" + body.Name + ", \"body\");");
+            }
+
+            ValidationCode.EmitChecks(w, body.Type, body.Name, !body.IsRequired, Constraints.None, "\"body\"");
+        }
+    }
+
+    private static void EmitUrl(SourceWriter w, OperationModel op)
+    {
+        var interpolation = new StringBuilder("$\"{_baseUrl}");
+        foreach (var part in op.PathParts)
+        {
+            if (part.Literal is not null)
+            {
+                interpolation.Append(part.Literal.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}"));
+                continue;
+            }
+
+            var p = op.Parameters[part.ParameterIndex];
+            // parenthesized: a 'global::' inside a hole would otherwise start a format specifier
+            interpolation.Append("{(").Append(PathValue(p)).Append(")}");
+        }
+
+        interpolation.Append('"');
+        var queries = op.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
+        if (queries.Count == 0)
+        {
+            w.WriteLine("var url = string.Create(" + Invariant + ", " + interpolation + ");");
+            w.WriteLine();
+            return;
+        }
+
+        w.WriteLine("var query = new " + Runtime + ".Http.QueryStringBuilder(string.Create(" + Invariant + ", " + interpolation + "));");
+        foreach (var p in queries)
+        {
+            var value = p.IsRequired && p.Type.IsValueType ? p.Name : "queryValue" + Sanitize(p.Name);
+            if (!(p.IsRequired && p.Type.IsValueType))
+            {
+                w.OpenBlock("if (" + p.Name + " is { } " + value + ")");
+            }
+
+            if (p.Type.Kind == TypeKind.Array)
+            {
+                var item = "item" + Sanitize(p.Name);
+                if (p.Explode)
+                {
+                    w.OpenBlock("foreach (var " + item + " in " + value + ")");
+                    w.WriteLine("query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type.Element!, item) + ");");
+                    w.CloseBlock();
+                }
+                else
+                {
+                    w.WriteLine("query.AddJoined(" + Literal(p.WireName) + ", " + value + ", static " + item + " => " + FormatValue(p.Type.Element!, item) + ");");
+                }
+            }
+            else
+            {
+                w.WriteLine("query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type, value) + ");");
+            }
+
+            if (!(p.IsRequired && p.Type.IsValueType))
+            {
+                w.CloseBlock();
+            }
+        }
+
+        w.WriteLine("var url = query.ToString();");
+        w.WriteLine();
+    }
+
+    private static string PathValue(ParameterModel p) => p.Type.Kind switch
+    {
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Guid => p.Name,
+        TypeKind.String => "global::System.Uri.EscapeDataString(" + p.Name + ")",
+        _ => "global::System.Uri.EscapeDataString(" + FormatValue(p.Type, p.Name) + ")",
+    };
+
+    private static string FormatValue(TypeRef type, string value) => type.Kind switch
+    {
+        TypeKind.String => value,
+        TypeKind.StringEnum => value + ".Value",
+        TypeKind.IntegerEnum => Runtime + ".Http.UrlFormat.Format(" + value + ".Value)",
+        _ => Runtime + ".Http.UrlFormat.Format(" + value + ")",
+    };
+
+    private static void EmitHeaders(SourceWriter w, OperationModel op, string target)
+    {
+        foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header))
+        {
+            var value = p.IsRequired && p.Type.IsValueType ? p.Name : "headerValue" + Sanitize(p.Name);
+            var formatted = p.Type.Kind == TypeKind.Array
+                ? "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + FormatValue(p.Type.Element!, "item") + "))"
+                : FormatValue(p.Type, value);
+            var statement = target == "request"
+                ? "request.Headers.TryAddWithoutValidation(" + Literal(p.WireName) + ", " + formatted + ");"
+                : "info.Headers.Add(" + Literal(p.WireName) + ", " + formatted + ");";
+            if (p.IsRequired && p.Type.IsValueType)
+            {
+                w.WriteLine(statement);
+            }
+            else
+            {
+                w.OpenBlock("if (" + p.Name + " is { } " + value + ")");
+                w.WriteLine(statement);
+                w.CloseBlock();
+            }
+        }
+    }
+
+    private static void EmitHttpSend(SourceWriter w, OperationModel op, string ns, string errorMapper)
+    {
+        w.WriteLine("using var request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", url);");
+        EmitHeaders(w, op, "request");
+        if (op.Response is { Kind: BodyKind.Json })
+        {
+            w.WriteLine("request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
+        }
+
+        if (op.Body is { } body)
+        {
+            var content = body.Kind switch
+            {
+                BodyKind.Json => Runtime + ".Json.JsonBody.Create(" + body.Name + ", " + JsonCode.WriterLambda(body.Type, ns) + ")",
+                BodyKind.Text => "new global::System.Net.Http.StringContent(" + body.Name + ", global::System.Text.Encoding.UTF8, " + Literal(body.ContentType) + ")",
+                _ => Runtime + ".Http.ApiTransport.Binary(" + body.Name + ", " + Literal(body.ContentType) + ")",
+            };
+            if (body.IsRequired || body.Type.IsValueType && !body.IsRequired)
+            {
+                if (body.IsRequired)
+                {
+                    w.WriteLine("request.Content = " + content + ";");
+                }
+                else
+                {
+                    w.OpenBlock("if (" + body.Name + " is { } " + body.Name.TrimStart('@') + "Value)");
+                    w.WriteLine("request.Content = " + content.Replace("(" + body.Name + ",", "(" + body.Name.TrimStart('@') + "Value,") + ";");
+                    w.CloseBlock();
+                }
+            }
+            else
+            {
+                w.OpenBlock("if (" + body.Name + " is not null)");
+                w.WriteLine("request.Content = " + content + ";");
+                w.CloseBlock();
+            }
+        }
+
+        var client = "_httpClient!";
+        if (op.Response?.Type is not { } type)
+        {
+            w.WriteLine("await " + Transport + ".SendAsync(" + client + ", request, " + errorMapper + ", cancellationToken).ConfigureAwait(false);");
+            return;
+        }
+
+        var call = op.Response.Kind switch
+        {
+            BodyKind.Text => Transport + ".SendForTextAsync(" + client + ", request, " + errorMapper + ", cancellationToken)",
+            BodyKind.Binary => Transport + ".SendForBytesAsync(" + client + ", request, " + errorMapper + ", cancellationToken)",
+            _ when type.IsValueType => Transport + ".SendForJsonValueAsync(" + client + ", request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
+            _ => Transport + ".SendForJsonAsync(" + client + ", request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
+        };
+        w.WriteLine("return await " + call + ".ConfigureAwait(false);");
+    }
+
+    private static void EmitKiotaSend(SourceWriter w, OperationModel op, string ns, string kiotaErrors)
+    {
+        w.WriteLine("var info = new " + Kiota + ".RequestInformation { HttpMethod = " + Kiota + ".Method." + op.HttpMethod + ", URI = new global::System.Uri(url) };");
+        EmitHeaders(w, op, "info");
+        if (op.Response is { Kind: BodyKind.Json })
+        {
+            w.WriteLine("info.Headers.TryAdd(\"Accept\", \"application/json\");");
+        }
+
+        if (op.Body is { } body)
+        {
+            var statement = body.Kind switch
+            {
+                BodyKind.Json when body.Type.Kind == TypeKind.Object => "info.SetContentFromParsable(adapter, " + Literal(body.ContentType) + ", " + body.Name + ");",
+                BodyKind.Json => "info.SetStreamContent(" + Runtime + ".Json.JsonBody.CreateStream(" + body.Name + ", " + JsonCode.WriterLambda(body.Type, ns) + "), " + Literal(body.ContentType) + ");",
+                BodyKind.Text => "info.SetStreamContent(new global::System.IO.MemoryStream(global::System.Text.Encoding.UTF8.GetBytes(" + body.Name + ")), " + Literal(body.ContentType) + ");",
+                _ => "info.SetStreamContent(new global::System.IO.MemoryStream(" + body.Name + "), " + Literal(body.ContentType) + ");",
+            };
+            if (body.IsRequired)
+            {
+                w.WriteLine(statement);
+            }
+            else
+            {
+                var local = body.Name.TrimStart('@') + "Payload";
+                w.OpenBlock("if (" + body.Name + " is { } " + local + ")");
+                w.WriteLine(statement.Replace(", " + body.Name + ")", ", " + local + ")").Replace("(" + body.Name + ",", "(" + local + ",").Replace("(" + body.Name + ")", "(" + local + ")"));
+                w.CloseBlock();
+            }
+        }
+
+        if (op.Response?.Type is not { } type)
+        {
+            w.WriteLine("await adapter.SendNoContentAsync(info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false);");
+            w.WriteLine("return;");
+            return;
+        }
+
+        var missing = Runtime + ".Errors.ApiErrorException.MissingBody()";
+        var typeName = TypeName(type, ns);
+        if (op.Response.Kind == BodyKind.Text)
+        {
+            w.WriteLine("return await adapter.SendPrimitiveAsync<string>(info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
+        }
+        else if (op.Response.Kind == BodyKind.Binary)
+        {
+            w.WriteLine("return await adapter.SendPrimitiveAsync<byte[]>(info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
+        }
+        else if (type.Kind == TypeKind.Object)
+        {
+            w.WriteLine("return await adapter.SendAsync<" + typeName + ">(info, " + typeName + ".CreateFromDiscriminatorValue, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
+        }
+        else
+        {
+            var method = type.IsValueType ? "ReadJsonValueAsync" : "ReadJsonAsync";
+            w.WriteLine("var stream = await adapter.SendPrimitiveAsync<global::System.IO.Stream>(info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false);");
+            w.WriteLine("return await " + KiotaInterop + "." + method + "(stream, " + JsonCode.DocumentReader(type, ns) + ", cancellationToken).ConfigureAwait(false);");
+        }
+    }
+
+    private static void EmitErrorMaps(SourceWriter w, OperationModel op, string ns, string errorMapper, string kiotaErrors)
+    {
+        var factory = KiotaSerialization + ".ParsableFactory<" + KiotaSerialization + ".IParsable>";
+        w.WriteLine("private static readonly global::System.Collections.Generic.Dictionary<string, " + factory + "> " + kiotaErrors + " = new(global::System.StringComparer.OrdinalIgnoreCase)");
+        w.WriteLine("{");
+        w.Indent();
+        foreach (var mapping in op.ErrorMappings)
+        {
+            w.WriteLine("[" + Literal(mapping.StatusCode) + "] = global::" + ns + "." + mapping.ExceptionName + ".CreateFromDiscriminatorValue,");
+        }
+
+        w.Unindent();
+        w.WriteLine("};");
+        w.WriteLine();
+
+        var context = Runtime + ".Errors.ApiErrorContext";
+        var exact = op.ErrorMappings.Where(m => int.TryParse(m.StatusCode, out _)).ToList();
+        var ranges = op.ErrorMappings.Where(m => m.StatusCode.EndsWith("XX", System.StringComparison.Ordinal) && m.StatusCode != "XXX").ToList();
+        var fallback = op.ErrorMappings.FirstOrDefault(m => m.StatusCode == "XXX");
+        w.OpenBlock("private static " + Runtime + ".Errors.ApiErrorException " + errorMapper + "(" + context + " context)");
+        if (exact.Count == 0 && ranges.Count == 0 && fallback is null)
+        {
+            w.WriteLine("return " + Runtime + ".Errors.ApiErrorException.FromResponse(context);");
+        }
+        else
+        {
+            w.WriteLine("return context.StatusCode switch");
+            w.WriteLine("{");
+            w.Indent();
+            foreach (var group in exact.GroupBy(m => m.ExceptionName))
+            {
+                w.WriteLine(string.Join(" or ", group.Select(m => m.StatusCode)) + " => global::" + ns + "." + group.Key + ".FromResponse(context),");
+            }
+
+            foreach (var range in ranges)
+            {
+                var low = (range.StatusCode[0] - '0') * 100;
+                w.WriteLine(">= " + Int(low) + " and <= " + Int(low + 99) + " => global::" + ns + "." + range.ExceptionName + ".FromResponse(context),");
+            }
+
+            w.WriteLine(fallback is null
+                ? "_ => " + Runtime + ".Errors.ApiErrorException.FromResponse(context),"
+                : "_ => global::" + ns + "." + fallback.ExceptionName + ".FromResponse(context),");
+            w.Unindent();
+            w.WriteLine("};");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+    }
+
+    private static string HttpMethod(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        _ => "global::System.Net.Http.HttpMethod.Options",
+    };
+
+    private static string Sanitize(string name) => name.TrimStart('@');
+}

@@ -1,0 +1,108 @@
+namespace OmsGenerated.Generator.Model;
+
+/// <summary>Everything the emitter needs for one OpenAPI document. Immutable and value-equal: no NSwag or Roslyn objects.</summary>
+internal sealed record ApiModel(
+    string SpecFileName,
+    string Namespace,
+    string ClientName,
+    string Accessibility,
+    string? Title,
+    string? Description,
+    string? DefaultBaseUrl,
+    EquatableArray<ObjectTypeModel> Objects,
+    EquatableArray<EnumTypeModel> Enums,
+    EquatableArray<ErrorTypeModel> Errors,
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<ErrorCodeModel> ErrorCodes);
+
+internal sealed record ObjectTypeModel(string Name, string? Description, EquatableArray<PropertyModel> Properties);
+
+internal sealed record PropertyModel(
+    string JsonName,
+    string Name,
+    TypeRef Type,
+    bool IsRequired,
+    bool IsNullable,
+    bool IsSensitive,
+    bool IsDeprecated,
+    string? Description,
+    Constraints Constraints);
+
+/// <summary>Declared limits checked before a request is sent.</summary>
+internal sealed record Constraints(
+    int? MinLength = null,
+    int? MaxLength = null,
+    string? Minimum = null,
+    string? Maximum = null,
+    bool ExclusiveMinimum = false,
+    bool ExclusiveMaximum = false,
+    int? MinItems = null,
+    int? MaxItems = null)
+{
+    public static readonly Constraints None = new();
+
+    public bool IsEmpty => this == None;
+}
+
+internal sealed record EnumTypeModel(string Name, string? Description, bool IsInteger, EquatableArray<EnumMemberModel> Members);
+
+internal sealed record EnumMemberModel(string Name, string Value, string? Description);
+
+/// <summary>An exception type generated for a schema used as an error response.</summary>
+internal sealed record ErrorTypeModel(
+    string Name,
+    string ModelName,
+    string? ErrorCodeProperty,
+    string? ErrorMessageProperty,
+    string? ErrorDetailProperty,
+    string? RequestIdProperty);
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+}
+
+internal sealed record ParameterModel(
+    string WireName,
+    string Name,
+    ParameterLocation Location,
+    TypeRef Type,
+    bool IsRequired,
+    bool Explode,
+    bool IsSensitive,
+    string? Description,
+    Constraints Constraints);
+
+internal enum BodyKind
+{
+    Json,
+    Text,
+    Binary,
+}
+
+internal sealed record BodyModel(string Name, TypeRef Type, BodyKind Kind, string ContentType, bool IsRequired, string? Description);
+
+internal sealed record ResponseModel(TypeRef? Type, BodyKind Kind, string? Description);
+
+/// <summary>Maps a status code ("400", "4XX", "default") to a generated exception type.</summary>
+internal sealed record ErrorMappingModel(string StatusCode, string ExceptionName);
+
+internal sealed record OperationModel(
+    string MethodName,
+    string HttpMethod,
+    string PathTemplate,
+    EquatableArray<PathPart> PathParts,
+    EquatableArray<ParameterModel> Parameters,
+    BodyModel? Body,
+    ResponseModel? Response,
+    EquatableArray<ErrorMappingModel> ErrorMappings,
+    string? Summary,
+    string? Description,
+    bool IsDeprecated);
+
+/// <summary>A piece of the path: a literal, or the parameter at <see cref="ParameterIndex"/>.</summary>
+internal sealed record PathPart(string? Literal, int ParameterIndex);
+
+internal sealed record ErrorCodeModel(string Code, int HttpStatus, string Message, string? Action);

@@ -1,0 +1,65 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using OmsGenerated.Generator.Emitting;
+using OmsGenerated.Generator.Parsing;
+
+namespace OmsGenerated.Generator;
+
+/// <summary>
+/// Generates a typed HTTP client for every AdditionalFiles item marked <c>OpenApi="true"</c>
+/// (the <c>&lt;OpenApiClient Include="..." /&gt;</c> item does that).
+/// Pipeline: spec file + options → parse once (NSwag) into a value-equal model → emit source;
+/// diagnostics travel in their own output so that source is not re-emitted when only they change.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiClientGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => SpecInput.Create(pair.Left, pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions, ct))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.SpecInput);
+
+        var parsed = specs
+            .Select(static (input, ct) => SpecParser.Parse(input, ct))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var models = parsed
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Model);
+
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(models, static (spc, model) =>
+        {
+            foreach (var file in SourceEmitter.Emit(model, spc.CancellationToken))
+            {
+                spc.AddSource(file.HintName, file.Text);
+            }
+        });
+
+        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        {
+            foreach (var item in items)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+    }
+}
+
+/// <summary>Names of the tracked pipeline steps, for caching tests.</summary>
+public static class TrackingNames
+{
+    public const string SpecInput = nameof(SpecInput);
+    public const string Parse = nameof(Parse);
+    public const string Model = nameof(Model);
+    public const string Diagnostics = nameof(Diagnostics);
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using OmsGenerated.Generator.Diagnostics;
+using OmsGenerated.Generator.Model;
+
+namespace OmsGenerated.Generator.Parsing;
+
+internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Spec text → <see cref="ApiModel"/> plus diagnostics. Never throws except for cancellation.</summary>
+internal static class SpecParser
+{
+    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var locator = new SpecLocator(input.FilePath, SourceText.From(input.Text));
+        try
+        {
+            input = ValidateOptions(input, locator, diagnostics);
+            var document = SpecLoader.Load(input, locator, out var error, cancellationToken);
+            if (document is null)
+            {
+                diagnostics.Add(error!);
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            var model = ModelBuilder.Build(input, document, locator, diagnostics, cancellationToken);
+            return new ParseResult(model, Deduplicate(diagnostics));
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratorFailure,
+                locator.Start,
+                System.IO.Path.GetFileName(input.FilePath),
+                exception.GetType().Name + ": " + exception.Message.Replace("\n", " ")));
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static EquatableArray<DiagnosticInfo> Deduplicate(List<DiagnosticInfo> diagnostics)
+        => diagnostics.Distinct().ToEquatableArray();
+
+    private static SpecInput ValidateOptions(SpecInput input, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        if (input.Accessibility is not ("public" or "internal"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, locator.Start, "OpenApiAccessibility", input.Accessibility, "use 'public' or 'internal'; 'public' is used"));
+            input = input with { Accessibility = "public" };
+        }
+
+        if (!IsValidNamespace(input.Namespace))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, locator.Start, "OpenApiNamespace", input.Namespace, "it is not a valid C# namespace; 'GeneratedClients' is used"));
+            input = input with { Namespace = "GeneratedClients" };
+        }
+
+        if (!SyntaxFacts.IsValidIdentifier(input.ClientName) || Naming.IsKeyword(input.ClientName))
+        {
+            var fallback = Naming.ToPascalCase(input.ClientName);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, locator.Start, "OpenApiClientName", input.ClientName, "it is not a valid C# type name; '" + fallback + "' is used"));
+            input = input with { ClientName = fallback };
+        }
+
+        return input;
+    }
+
+    private static bool IsValidNamespace(string ns)
+        => ns.Split('.').All(part => SyntaxFacts.IsValidIdentifier(part) && !Naming.IsKeyword(part));
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Net.Http;
+using System.Text;
+using OmsGenerated.Runtime.Json;
+
+namespace OmsGenerated.Runtime.Errors;
+
+/// <summary>What a failed response said: status, request id and the raw body, read once.</summary>
+public sealed class ApiErrorContext
+{
+    /// <summary>How much of a body that is not the expected JSON is kept for the exception.</summary>
+    public const int MaxExcerptLength = 512;
+
+    public ApiErrorContext(int statusCode, string? reasonPhrase, string? requestId, string? contentType, ReadOnlyMemory<byte> body)
+    {
+        StatusCode = statusCode;
+        ReasonPhrase = reasonPhrase;
+        RequestId = requestId;
+        ContentType = contentType;
+        Body = body;
+    }
+
+    public int StatusCode { get; }
+
+    public string? ReasonPhrase { get; }
+
+    /// <summary>The X-Request-Id response header, when sent.</summary>
+    public string? RequestId { get; }
+
+    public string? ContentType { get; }
+
+    public ReadOnlyMemory<byte> Body { get; }
+
+    public static ApiErrorContext FromResponse(HttpResponseMessage response, ReadOnlyMemory<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return new ApiErrorContext(
+            (int)response.StatusCode,
+            response.ReasonPhrase,
+            FindRequestId(response),
+            response.Content.Headers.ContentType?.MediaType,
+            body);
+    }
+
+    /// <summary>Decodes the body as JSON; null when it is empty, not JSON or not the expected shape.</summary>
+    public T? TryReadJson<T>(JsonReadFunc<T?> read) where T : class => JsonRead.Document(Body.Span, read);
+
+    /// <summary>The start of the raw body as text, control characters replaced, at most <see cref="MaxExcerptLength"/> characters.</summary>
+    public string BodyExcerpt()
+    {
+        if (Body.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var span = Body.Span;
+        var byteCount = Math.Min(span.Length, MaxExcerptLength * 4);
+        var text = Encoding.UTF8.GetString(span.Slice(0, byteCount));
+        var builder = new StringBuilder(Math.Min(text.Length, MaxExcerptLength) + 1);
+        foreach (var c in text)
+        {
+            if (builder.Length >= MaxExcerptLength)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            builder.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        if (builder.Length < MaxExcerptLength && span.Length > byteCount)
+        {
+            builder.Append('…');
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static string? FindRequestId(HttpResponseMessage response)
+    {
+        foreach (var name in new[] { "X-Request-Id", "X-Request-ID", "Request-Id", "X-Ms-Request-Id" })
+        {
+            if (response.Headers.TryGetValues(name, out var values))
+            {
+                foreach (var value in values)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+}

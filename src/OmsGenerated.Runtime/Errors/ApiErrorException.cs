@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.Kiota.Abstractions;
+
+namespace OmsGenerated.Runtime.Errors;
+
+/// <summary>
+/// A non-success response. Generated error types derive from this and fill in the decoded fields;
+/// a body that is not the expected JSON still produces this exception with the status and an excerpt.
+/// Derives from Kiota's <see cref="ApiException"/> so Kiota request adapters can throw it too.
+/// </summary>
+public class ApiErrorException : ApiException
+{
+    private readonly ApiErrorContext? _context;
+    private string? _message;
+
+    public ApiErrorException(ApiErrorContext? context)
+    {
+        _context = context;
+        if (context is not null)
+        {
+            ResponseStatusCode = context.StatusCode;
+        }
+    }
+
+    protected ApiErrorException(string message)
+    {
+        _message = message;
+    }
+
+    /// <summary>HTTP status code of the response.</summary>
+    public int StatusCode => ResponseStatusCode;
+
+    /// <summary>The error code the server sent (for example OMS.0064), when the body had one.</summary>
+    public virtual string? ErrorCode => null;
+
+    /// <summary>The server's error message, when the body had one.</summary>
+    public virtual string? ErrorMessage => null;
+
+    /// <summary>Extra detail the server sent (for example the invalid field), when the body had it.</summary>
+    public virtual string? ErrorDetail => null;
+
+    /// <summary>Whether the body decoded as the documented error JSON.</summary>
+    public virtual bool HasErrorBody => false;
+
+    /// <summary>The request id: from the body when it carries one, else the X-Request-Id header.</summary>
+    public virtual string? RequestId => _context?.RequestId ?? HeaderRequestId();
+
+    /// <summary>The start of the raw response body (bounded), for bodies that were not the expected JSON.</summary>
+    public string? RawBodyExcerpt => _context?.BodyExcerpt();
+
+    /// <summary>The response's content type.</summary>
+    public string? ContentType => _context?.ContentType;
+
+    public override string Message => _message ??= BuildMessage();
+
+    /// <summary>The error for a status the API description does not document.</summary>
+    public static ApiErrorException FromResponse(ApiErrorContext context) => new(context);
+
+    /// <summary>A success response whose body was missing or not the expected JSON.</summary>
+    public static ApiErrorException MissingBody(ApiErrorContext? context = null)
+        => context is null
+            ? new ApiErrorException("The response had no body, or it was not the expected JSON.")
+            : new UnexpectedBodyException(context);
+
+    private string BuildMessage()
+    {
+        var builder = new StringBuilder();
+        if (ErrorCode is { Length: > 0 } code)
+        {
+            builder.Append(code).Append(": ");
+        }
+
+        builder.Append(ErrorMessage is { Length: > 0 } message ? message : DescribeStatus());
+        if (ErrorDetail is { Length: > 0 } detail)
+        {
+            builder.Append(" (").Append(detail).Append(')');
+        }
+
+        builder.Append(" [HTTP ").Append(StatusCode.ToString(CultureInfo.InvariantCulture));
+        if (RequestId is { Length: > 0 } requestId)
+        {
+            builder.Append(", request id ").Append(requestId);
+        }
+
+        builder.Append(']');
+        if (!HasErrorBody && RawBodyExcerpt is { Length: > 0 } excerpt)
+        {
+            builder.Append(" Body: ").Append(excerpt);
+        }
+
+        return builder.ToString();
+    }
+
+    private string DescribeStatus()
+    {
+        var reason = _context?.ReasonPhrase;
+        return "The server answered " + StatusCode.ToString(CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reason) ? string.Empty : " " + reason)
+            + (HasErrorBody ? "." : " without the documented error body.");
+    }
+
+    private string? HeaderRequestId()
+    {
+        foreach (var pair in ResponseHeaders ?? new Dictionary<string, IEnumerable<string>>())
+        {
+            if (string.Equals(pair.Key, "X-Request-Id", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return pair.Value.FirstOrDefault();
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class UnexpectedBodyException : ApiErrorException
+    {
+        public UnexpectedBodyException(ApiErrorContext context)
+            : base(context)
+        {
+        }
+
+        public override string Message => "The response body was missing or not the expected JSON. " + base.Message;
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+using System.Globalization;
+
+namespace OmsGenerated.Runtime.Http;
+
+/// <summary>Formats parameter values for URLs and headers, culture-invariantly.</summary>
+public static class UrlFormat
+{
+    public static string Format(string value) => value;
+
+    public static string Format(bool value) => value ? "true" : "false";
+
+    public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Format(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    public static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Format(Guid value) => value.ToString("D");
+}
