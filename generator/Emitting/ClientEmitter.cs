@@ -232,6 +232,7 @@ internal static class ClientEmitter
 
     private static string FormatValue(TypeRef type, string value) => type.Kind switch
     {
+        TypeKind.Array => Runtime + ".Http.UrlFormat.Join(" + value + ", static item => " + FormatValue(type.Element!, "item") + ")",
         TypeKind.String => value,
         TypeKind.StringEnum => value + ".Value",
         TypeKind.IntegerEnum => Runtime + ".Http.UrlFormat.Format(" + value + ".Value)",
@@ -242,10 +243,8 @@ internal static class ClientEmitter
     {
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
-            var value = p.IsRequired && p.Type.IsValueType ? p.Name : "headerValue" + Sanitize(p.Name);
-            var formatted = p.Type.Kind == TypeKind.Array
-                ? "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + FormatValue(p.Type.Element!, "item") + "))"
-                : FormatValue(p.Type, value);
+            var value = p.IsRequired && p.Type.IsValueType ? p.Name : (target == "request" ? "headerValue" : "kiotaHeaderValue") + Sanitize(p.Name);
+            var formatted = FormatValue(p.Type, value);
             var statement = target == "request"
                 ? "request.Headers.TryAddWithoutValidation(" + Literal(p.WireName) + ", " + formatted + ");"
                 : "info.Headers.Add(" + Literal(p.WireName) + ", " + formatted + ");";

@@ -224,7 +224,8 @@ internal sealed partial class ModelBuilder
             }
 
             var typeRef = Map(property, name + csName, propertyWhere);
-            var isRequired = (required.Contains(jsonName) || property.IsRequired) && !property.IsReadOnly;
+            // read-only and deprecated members are never forced on callers (C# forbids [Obsolete] on required members)
+            var isRequired = (required.Contains(jsonName) || property.IsRequired) && !property.IsReadOnly && !property.IsDeprecated;
             var isNullable = !isRequired || IsNullable(property) || typeRef.Kind == TypeKind.Any;
             properties.Add(new PropertyModel(
                 jsonName,

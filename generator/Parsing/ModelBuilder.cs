@@ -107,7 +107,8 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
+        // the generated method's own locals are taken too
+        var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "url", "query", "request", "info", "adapter", "stream" };
         var parameters = new List<ParameterModel>();
         JsonSchema? swagger2Body = null;
         var swagger2BodyRequired = false;
@@ -446,12 +447,12 @@ internal sealed partial class ModelBuilder
 
     private string? DefaultBaseUrl()
     {
-        foreach (var server in _document.Servers)
+        foreach (var server in _document.Servers ?? Enumerable.Empty<OpenApiServer>())
         {
-            var url = server.Url ?? string.Empty;
-            foreach (var variable in server.Variables)
+            var url = server?.Url ?? string.Empty;
+            foreach (var variable in server?.Variables ?? Enumerable.Empty<KeyValuePair<string, OpenApiServerVariable>>())
             {
-                url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
+                url = url.Replace("{" + variable.Key + "}", variable.Value?.Default ?? string.Empty);
             }
 
             if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == "https" || absolute.Scheme == "http"))

@@ -15,6 +15,7 @@ internal static class SpecLoader
 {
     private static readonly Regex s_swagger2 = new(@"^\s*[""']?swagger[""']?\s*:\s*[""']?2", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex s_openApi = new(@"^\s*[""']?(openapi|swagger)[""']?\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex s_openApi31 = new(@"^\s*[""']?openapi[""']?\s*:\s*[""']?3\.1", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex s_unresolved = new(@"Could not resolve the (?:path|JSON path) '([^']*)'", RegexOptions.CultureInvariant);
 
     public static OpenApiDocument? Load(SpecInput input, SpecLocator locator, out DiagnosticInfo? error, CancellationToken cancellationToken)
@@ -44,6 +45,12 @@ internal static class SpecLoader
         try
         {
             // NSwag has no synchronous API; with external references refused, nothing here waits on I/O.
+            if (s_openApi31.IsMatch(text))
+            {
+                text = OpenApi31Normalizer.Normalize(text, isJson);
+                isJson = true;
+            }
+
             var task = isJson
                 ? OpenApiDocument.FromJsonAsync(text, null, schemaType, resolverFactory, cancellationToken)
                 : OpenApiYamlDocument.FromYamlAsync(text, null, schemaType, resolverFactory, cancellationToken);

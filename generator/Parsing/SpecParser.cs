@@ -41,9 +41,15 @@ internal static class SpecParser
                 DiagnosticDescriptors.GeneratorFailure,
                 locator.Start,
                 System.IO.Path.GetFileName(input.FilePath),
-                exception.GetType().Name + ": " + exception.Message.Replace("\n", " ")));
+                exception.GetType().Name + ": " + exception.Message.Replace("\n", " ") + WhereThrown(exception)));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
+    }
+
+    private static string WhereThrown(Exception exception)
+    {
+        var frame = exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim();
+        return string.IsNullOrEmpty(frame) ? string.Empty : " (" + frame + ")";
     }
 
     private static EquatableArray<DiagnosticInfo> Deduplicate(List<DiagnosticInfo> diagnostics)

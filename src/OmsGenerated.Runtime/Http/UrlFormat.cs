@@ -25,4 +25,23 @@ public static class UrlFormat
     public static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Format(Guid value) => value.ToString("D");
+
+    /// <summary>Comma-separated values (simple style, the default for path and header arrays).</summary>
+    public static string Join<T>(System.Collections.Generic.IEnumerable<T> values, Func<T, string> format)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(format);
+        var builder = new System.Text.StringBuilder();
+        foreach (var value in values)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(',');
+            }
+
+            builder.Append(format(value));
+        }
+
+        return builder.ToString();
+    }
 }

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace OmsGenerated.Generator.Tests;
+
+/// <summary>
+/// The rest of the real-world corpus (large and OpenAPI 3.1 documents): the generator must never throw and
+/// never emit code that fails to compile. Slower, so it runs in the "Extended" category.
+/// </summary>
+[Trait("Category", "Extended")]
+public sealed class ExtendedCorpusTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public ExtendedCorpusTests(ITestOutputHelper output) => _output = output;
+
+    public static IEnumerable<object[]> Documents()
+        => Directory.GetFiles(GeneratorHarness.CorpusDirectory)
+            .Select(Path.GetFileName)
+            .Where(name => (name!.EndsWith(".json", System.StringComparison.Ordinal) || name.EndsWith(".yaml", System.StringComparison.Ordinal))
+                           && !name.StartsWith("oai-", System.StringComparison.Ordinal) && name != "github-api.json")
+            .OrderBy(name => name, System.StringComparer.Ordinal)
+            .Select(name => new object[] { name! });
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void DocumentGeneratesCompilableCodeOrReportsWhy(string fileName)
+    {
+        var path = Path.Combine(GeneratorHarness.CorpusDirectory, fileName);
+        var result = GeneratorHarness.Run(GeneratorHarness.SpecFromFile(path, "Corpus.Api", "CorpusClient"));
+        foreach (var diagnostic in result.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            _output.WriteLine("generator: " + diagnostic);
+        }
+
+        foreach (var diagnostic in result.CompileDiagnostics.Take(20))
+        {
+            _output.WriteLine("compiler: " + diagnostic);
+        }
+
+        _output.WriteLine($"{fileName}: {result.RunResult.GeneratedTrees.Length} files, generator warnings {result.GeneratorDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning)}, generator errors {result.GeneratorDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)}, compiler diagnostics {result.CompileDiagnostics.Length}");
+        Assert.Null(result.RunResult.Results[0].Exception);
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id is "CS8784" or "CS8785" or "OAPI008");
+        Assert.Empty(result.CompileDiagnostics);
+    }
+}
