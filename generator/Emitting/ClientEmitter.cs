@@ -35,7 +35,7 @@ internal static class ClientEmitter
         w.WriteDocs("Creates a client over an HttpClient (add signing or token handlers to its pipeline). The base address is <paramref name=\"baseAddress\"/>, else the HttpClient's BaseAddress" + (api.DefaultBaseUrl is null ? "." : ", else DefaultBaseUrl."));
         w.OpenBlock("public " + name + "(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)");
         w.WriteLine("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
-        w.WriteLine("_baseUrl = " + Runtime + ".Http.BaseUrl.Resolve(baseAddress?.ToString() ?? httpClient.BaseAddress?.ToString(), " + defaultBase + ");");
+        w.WriteLine("_baseUrl = " + Runtime + ".Http.BaseUrl.Resolve(baseAddress?.AbsoluteUri ?? httpClient.BaseAddress?.AbsoluteUri, " + defaultBase + ");");
         w.CloseBlock();
         w.WriteLine();
         w.WriteDocs("Creates a client over a Kiota request adapter (for example HttpClientRequestAdapter); its BaseUrl is used when set.");

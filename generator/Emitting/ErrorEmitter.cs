@@ -22,14 +22,16 @@ internal static class ErrorEmitter
         w.WriteDocs("Creates the error from a decoded body (null when the body was not the expected JSON) and the response it came from.");
         w.OpenBlock("public " + error.Name + "(" + model + "? error, " + context + "? context) : base(context)");
         w.WriteLine("Error = error ?? new " + model + "(" + Uninitialized + ");");
-        w.WriteLine("HasErrorBody = error is not null;");
+        w.WriteLine("_hasErrorBody = error is not null;");
         w.CloseBlock();
         w.WriteLine();
         w.WriteDocs("The decoded error body; empty when the body was not the expected JSON (see RawBodyExcerpt).");
         w.WriteLine("public " + model + " Error { get; }");
         w.WriteLine();
+        w.WriteLine("private bool _hasErrorBody;");
+        w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
-        w.WriteLine("public override bool HasErrorBody { get; }");
+        w.WriteLine("public override bool HasErrorBody => _hasErrorBody;");
         EmitOverride(w, "ErrorCode", error.ErrorCodeProperty);
         EmitOverride(w, "ErrorMessage", error.ErrorMessageProperty);
         EmitOverride(w, "ErrorDetail", error.ErrorDetailProperty);
@@ -37,7 +39,7 @@ internal static class ErrorEmitter
         {
             w.WriteLine();
             w.WriteLine("/// <inheritdoc/>");
-            w.WriteLine("public override string? RequestId => Error." + error.RequestIdProperty + " ?? base.RequestId;");
+            w.WriteLine("public override string? RequestId => string.IsNullOrEmpty(Error." + error.RequestIdProperty + ") ? base.RequestId : Error." + error.RequestIdProperty + ";");
         }
 
         if (api.ErrorCodes.Count > 0 && error.ErrorCodeProperty is not null)
@@ -55,7 +57,10 @@ internal static class ErrorEmitter
         w.WriteLine("public static " + self + " CreateFromDiscriminatorValue(" + KiotaSerialization + ".IParseNode parseNode) => new();");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
-        w.WriteLine("public global::System.Collections.Generic.IDictionary<string, global::System.Action<" + KiotaSerialization + ".IParseNode>> GetFieldDeserializers() => Error.GetFieldDeserializers();");
+        w.OpenBlock("public global::System.Collections.Generic.IDictionary<string, global::System.Action<" + KiotaSerialization + ".IParseNode>> GetFieldDeserializers()");
+        w.WriteLine("_hasErrorBody = true; // a Kiota adapter is decoding the error body into Error");
+        w.WriteLine("return Error.GetFieldDeserializers();");
+        w.CloseBlock();
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
         w.WriteLine("public void Serialize(" + KiotaSerialization + ".ISerializationWriter writer) => Error.Serialize(writer);");

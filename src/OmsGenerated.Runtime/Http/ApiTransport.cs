@@ -79,19 +79,31 @@ public static class ApiTransport
         return content;
     }
 
+    /// <summary>Error bodies are read up to this size; the rest is not needed to describe the error.</summary>
+    public const int MaxErrorBodyBytes = 1024 * 1024;
+
     private static async Task<ApiErrorException> ReadErrorAsync(HttpResponseMessage response, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
-        byte[] body;
+        var buffer = new System.IO.MemoryStream();
         try
         {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var chunk = new byte[16 * 1024];
+                int read;
+                while (buffer.Length < MaxErrorBodyBytes
+                       && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, MaxErrorBodyBytes - buffer.Length)), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    buffer.Write(chunk, 0, read);
+                }
+            }
         }
         catch (Exception exception) when (exception is HttpRequestException or System.IO.IOException)
         {
             // A truncated or reset body still yields the typed error, with what arrived before it broke.
-            body = Array.Empty<byte>();
         }
 
-        return mapError(ApiErrorContext.FromResponse(response, body));
+        return mapError(ApiErrorContext.FromResponse(response, buffer.GetBuffer().AsMemory(0, (int)buffer.Length)));
     }
 }

@@ -1,0 +1,57 @@
+using System;
+using System.Net.Http;
+using OmsGenerated.Runtime.Auth;
+
+namespace OmsGenerated.Oms;
+
+/// <summary>Creates <see cref="OmsClient"/> instances without dependency injection.</summary>
+/// <remarks>With dependency injection use <see cref="OmsServiceCollectionExtensions.AddOmsClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, System.Action{OmsClientOptions}?)"/> instead, which lets
+/// IHttpClientFactory manage the handlers.</remarks>
+public static class OmsClientFactory
+{
+    /// <summary>
+    /// Creates a client over a new HttpClient whose pipeline authenticates every request (AK/SK signing or
+    /// <c>X-Auth-Token</c>), with the base address and timeout of <paramref name="options"/>.
+    /// </summary>
+    /// <param name="options">The settings; validated first. Later changes to it do not affect the client.</param>
+    /// <param name="innerHandler">The handler that sends requests (for example a test or proxy handler); defaults to a
+    /// <see cref="SocketsHttpHandler"/> that recycles connections every 2 minutes. The client owns it.</param>
+    /// <exception cref="InvalidOperationException">The options are invalid.</exception>
+    public static OmsClient Create(OmsClientOptions options, HttpMessageHandler? innerHandler = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Uri endpoint = options.ResolveEndpoint();
+        DelegatingHandler authentication = CreateAuthenticationHandler(options, timeProvider: null);
+        authentication.InnerHandler = innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+        var httpClient = new HttpClient(authentication, disposeHandler: true)
+        {
+            BaseAddress = endpoint,
+            Timeout = options.Timeout,
+        };
+        return new OmsClient(httpClient, endpoint) { ProjectId = options.ResolveProjectId() };
+    }
+
+    /// <summary>The runtime handler for the configured authentication mode: <see cref="AkSkSigningHandler"/> or <see cref="TokenAuthHandler"/>.</summary>
+    internal static DelegatingHandler CreateAuthenticationHandler(OmsClientOptions options, TimeProvider? timeProvider)
+    {
+        string? projectId = options.ResolveProjectId();
+        if (options.Credentials is { } credentials)
+        {
+            if (projectId is not null && credentials.ProjectId is null)
+            {
+                // Send (and sign) X-Project-Id for the configured project, as the official SDKs do.
+                credentials = new HuaweiCloudCredentials(credentials.AccessKey, credentials.SecretKey, projectId, credentials.SecurityToken);
+            }
+
+            return new AkSkSigningHandler(credentials, timeProvider);
+        }
+
+        if (options.AuthToken is { } token)
+        {
+            return new TokenAuthHandler(token, projectId);
+        }
+
+        throw new InvalidOperationException("No authentication is configured: set OmsClientOptions.Credentials or OmsClientOptions.AuthToken.");
+    }
+}

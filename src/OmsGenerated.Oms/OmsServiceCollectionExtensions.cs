@@ -1,0 +1,90 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace OmsGenerated.Oms;
+
+/// <summary>Registers <see cref="OmsClient"/> as a typed client of IHttpClientFactory.</summary>
+public static class OmsServiceCollectionExtensions
+{
+    /// <summary>Headers whose values HttpClient logging must never print.</summary>
+    private static readonly string[] s_sensitiveHeaders =
+    {
+        "Authorization", "X-Auth-Token", "X-Security-Token", "X-Subject-Token", "Proxy-Authorization", "Cookie", "Set-Cookie",
+    };
+
+    /// <summary>
+    /// Registers <see cref="OmsClientOptions"/> (the <c>HUAWEICLOUD_SDK_*</c> environment variables first, then
+    /// <paramref name="configure"/>, validated on first use) and <see cref="OmsClient"/> as a typed HttpClient whose
+    /// base address is <see cref="OmsClientOptions.Endpoint"/> or the region's endpoint, with the options' timeout, an
+    /// authentication handler (<c>AkSkSigningHandler</c> or <c>TokenAuthHandler</c>), and HttpClient logging that never
+    /// records credential header values (category <c>System.Net.Http.HttpClient.OmsClient.ClientHandler</c>; the default
+    /// Microsoft.Extensions.Http logger is removed because its structured state carries raw header values, so do not
+    /// add it back with <c>AddDefaultLogger()</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adjusts the options after the environment defaults.</param>
+    /// <returns>The builder of the typed client, to add handlers or resilience.</returns>
+    /// <remarks>Calling it again only adds <paramref name="configure"/>. A <see cref="TimeProvider"/> registered in the
+    /// container is used for <c>X-Sdk-Date</c>.</remarks>
+    public static IHttpClientBuilder AddOmsClient(this IServiceCollection services, Action<OmsClientOptions>? configure = null)
+        => AddOmsClient(services, configure, getVariable: null);
+
+    /// <summary>As the public overload, with the environment lookup replaceable (tests).</summary>
+    internal static IHttpClientBuilder AddOmsClient(IServiceCollection services, Action<OmsClientOptions>? configure, Func<string, string?>? getVariable)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        bool registered = services.Any(d => d.ServiceType == typeof(OmsClientRegistration));
+        if (!registered)
+        {
+            services.AddSingleton<OmsClientRegistration>();
+            services.AddOptions();
+            services.AddSingleton<IConfigureOptions<OmsClientOptions>>(new OmsClientOptionsEnvironmentSetup(getVariable));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OmsClientOptions>, OmsClientOptionsValidator>());
+        }
+
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        if (registered)
+        {
+            return services.AddHttpClient(nameof(OmsClient));
+        }
+
+        IHttpClientBuilder builder = services.AddHttpClient(nameof(OmsClient));
+        builder.AddTypedClient(static (httpClient, serviceProvider) =>
+        {
+            OmsClientOptions options = serviceProvider.GetRequiredService<IOptions<OmsClientOptions>>().Value;
+            return new OmsClient(httpClient, options.ResolveEndpoint()) { ProjectId = options.ResolveProjectId() };
+        });
+        builder.ConfigureHttpClient(static (serviceProvider, httpClient) =>
+        {
+            OmsClientOptions options = serviceProvider.GetRequiredService<IOptions<OmsClientOptions>>().Value;
+            httpClient.BaseAddress = options.ResolveEndpoint();
+            httpClient.Timeout = options.Timeout;
+        });
+        builder.AddHttpMessageHandler(static serviceProvider => OmsClientFactory.CreateAuthenticationHandler(
+            serviceProvider.GetRequiredService<IOptions<OmsClientOptions>>().Value,
+            serviceProvider.GetService<TimeProvider>()));
+        builder.RedactLoggedHeaders(s_sensitiveHeaders);
+
+        // The default HttpClient logger redacts header values only in its formatted message; its structured state
+        // still carries Authorization, X-Security-Token and X-Auth-Token. Replace it with one that never sees them raw.
+        builder.RemoveAllLoggers();
+        builder.AddLogger(static serviceProvider => new OmsHttpClientLogger(
+            serviceProvider.GetService<ILoggerFactory>()?.CreateLogger(OmsHttpClientLogger.Category) ?? NullLogger.Instance));
+        return builder;
+    }
+
+    /// <summary>Marks that <see cref="AddOmsClient(IServiceCollection, Action{OmsClientOptions}?)"/> already ran.</summary>
+    private sealed class OmsClientRegistration
+    {
+    }
+}

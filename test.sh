@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The test command (README, and .ci/run): lints the OMS spec, builds everything, runs every test.
+# Needs only the .NET SDK named in global.json and Node.js/npm (the spec linter is installed from package-lock.json).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET SDK is required (version: see global.json); install it from https://dot.net" >&2
+  exit 1
+fi
+
+configuration="${CONFIGURATION:-Release}"
+results="artifacts/test-results"
+rm -rf "$results"
+
+echo "== lint spec/oms.openapi.yaml (Redocly)"
+.ci/lint-spec.sh
+
+echo "== build ($configuration)"
+dotnet build OmsGenerated.sln -c "$configuration" -nologo -clp:NoSummary
+
+echo "== test"
+status=0
+dotnet test OmsGenerated.sln -c "$configuration" --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" || status=$?
+
+# One closing line across all test projects.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
