@@ -21,15 +21,15 @@ internal sealed record SpecInput(string FilePath, string Text, string Namespace,
         var fileName = Path.GetFileName(file.Path);
         var stem = fileName.Split('.')[0];
 
-        var ns = Get(fileOptions, "OpenApiNamespace");
+        var ns = Get(fileOptions, "OpenApiNamespace") ?? Get(fileOptions, "Namespace");
         if (ns is null)
         {
             globalOptions.TryGetValue("build_property.RootNamespace", out var root);
             ns = string.IsNullOrWhiteSpace(root) ? "GeneratedClients" : root;
         }
 
-        var clientName = Get(fileOptions, "OpenApiClientName") ?? Naming.ToPascalCase(stem) + "Client";
-        var accessibility = Get(fileOptions, "OpenApiAccessibility") ?? "public";
+        var clientName = Get(fileOptions, "OpenApiClientName") ?? Get(fileOptions, "ClientName") ?? Naming.ToPascalCase(stem) + "Client";
+        var accessibility = Get(fileOptions, "OpenApiAccessibility") ?? Get(fileOptions, "Accessibility") ?? "public";
         return new SpecInput(file.Path, text, ns!, clientName, accessibility);
     }
 

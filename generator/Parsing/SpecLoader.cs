@@ -116,21 +116,33 @@ internal static class SpecLoader
                     locator.AtLineColumn((int)yaml.Start.Line - 1, (int)yaml.Start.Column - 1),
                     fileName, format, OneLine(yaml.InnerException?.Message ?? yaml.Message));
             case JsonReaderException json:
-                // Newtonsoft reports 1-based lines and the position after the offending character.
                 return DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnreadableSpec,
-                    locator.AtLineColumn(json.LineNumber - 1, Math.Max(0, json.LinePosition - 1)),
+                    locator.AtJsonPosition(json.LineNumber, json.LinePosition),
                     fileName, format, OneLine(json.Message));
-            case JsonSerializationException serialization:
+            case JsonSerializationException serialization when serialization.Message.StartsWith("Unexpected end", StringComparison.Ordinal):
+                // a truncated document is a syntax problem, not a shape problem
                 return DiagnosticInfo.Create(
-                    DiagnosticDescriptors.NotOpenApi,
-                    locator.AtLineColumn(serialization.LineNumber - 1, Math.Max(0, serialization.LinePosition - 1)),
-                    fileName, OneLine(serialization.Message));
+                    DiagnosticDescriptors.UnreadableSpec,
+                    locator.AtJsonPosition(serialization.LineNumber, serialization.LinePosition),
+                    fileName, format, OneLine(serialization.Message));
+            case JsonSerializationException serialization:
+                // YAML is converted to JSON inside NSwag, so its line numbers mean nothing here: locate by the JSON path.
+                var location = format == "JSON"
+                    ? locator.AtJsonPosition(serialization.LineNumber, serialization.LinePosition)
+                    : locator.FindValueOf(SpecLocator.SplitJsonPath(serialization.Path));
+                return DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, location, fileName, OneLine(serialization.Message));
             default:
                 var match = s_unresolved.Match(exception.Message);
                 if (match.Success)
                 {
                     var reference = match.Groups[1].Value;
+                    if (!reference.StartsWith("#", StringComparison.Ordinal))
+                    {
+                        // NSwag gives up on a relative file reference before asking the resolver: still an external reference
+                        return DiagnosticInfo.Create(DiagnosticDescriptors.ExternalReference, locator.FindValue(reference), reference);
+                    }
+
                     return DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, locator.FindValue(reference), reference, fileName);
                 }
 

@@ -26,15 +26,95 @@ internal sealed class SpecLocator
 
     public LocationInfo AtLineColumn(int zeroBasedLine, int zeroBasedColumn) => LocationInfo.FromLineColumn(_path, _text, zeroBasedLine, zeroBasedColumn);
 
-    /// <summary>Locates the last of <paramref name="keys"/> found in sequence; falls back to the deepest key found, then to the file start.</summary>
+    /// <summary>
+    /// A Newtonsoft line (1-based) and position. The position is usually just after the offending character but
+    /// sometimes on it, so the location moves to the first non-blank character from there.
+    /// </summary>
+    public LocationInfo AtJsonPosition(int oneBasedLine, int linePosition)
+    {
+        var line = Math.Max(0, oneBasedLine - 1);
+        if (line >= _text.Lines.Count)
+        {
+            return AtLineColumn(line, 0);
+        }
+
+        var textLine = _text.Lines[line];
+        var column = Math.Max(0, linePosition - 1);
+        while (textLine.Start + column < textLine.End && char.IsWhiteSpace(_content[textLine.Start + column]))
+        {
+            column++;
+        }
+
+        return AtLineColumn(line, column);
+    }
+
+    /// <summary>Splits a Newtonsoft JSON path such as <c>paths['/users'].get</c> into keys.</summary>
+    public static string[] SplitJsonPath(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return Array.Empty<string>();
+        }
+
+        var keys = new System.Collections.Generic.List<string>();
+        var current = new System.Text.StringBuilder();
+        for (var i = 0; i < path!.Length; i++)
+        {
+            var c = path[i];
+            if (c == '.')
+            {
+                Flush();
+            }
+            else if (c == '[')
+            {
+                Flush();
+                var end = path.IndexOf(']', i);
+                end = end < 0 ? path.Length : end;
+                var inner = path.Substring(i + 1, end - i - 1).Trim('\'', '"');
+                if (!int.TryParse(inner, out _))
+                {
+                    keys.Add(inner);
+                }
+
+                i = end;
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        Flush();
+        return keys.ToArray();
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                keys.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Locates the last of <paramref name="keys"/> found in sequence (the last may also be a value, as a parameter's
+    /// <c>name: x</c>); falls back to the deepest key found, then to the file start.
+    /// </summary>
     public LocationInfo Find(params string[] keys)
     {
         var position = 0;
         var found = -1;
         var foundLength = 0;
-        foreach (var key in keys)
+        for (var k = 0; k < keys.Length; k++)
         {
+            var key = keys[k];
             var (index, length) = FindKey(key, position);
+            if (index < 0 && k == keys.Length - 1)
+            {
+                (index, length) = FindValueToken(key, position);
+            }
+
             if (index < 0)
             {
                 break;
@@ -48,11 +128,62 @@ internal sealed class SpecLocator
         return found < 0 ? Start : LocationInfo.FromOffset(_path, _text, found, foundLength);
     }
 
+    /// <summary>Locates the value under the key path (the first non-blank character after the last key's colon).</summary>
+    public LocationInfo FindValueOf(params string[] keys)
+    {
+        var key = Find(keys);
+        if (keys.Length == 0 || key == Start)
+        {
+            return key;
+        }
+
+        var index = _content.IndexOf(':', key.Start + key.Length);
+        if (index < 0)
+        {
+            return key;
+        }
+
+        index++;
+        while (index < _content.Length && char.IsWhiteSpace(_content[index]))
+        {
+            index++;
+        }
+
+        return index < _content.Length ? LocationInfo.FromOffset(_path, _text, index, 1) : key;
+    }
+
     /// <summary>Locates a literal value such as a $ref target.</summary>
     public LocationInfo FindValue(string value)
     {
         var index = _content.IndexOf(value, StringComparison.Ordinal);
         return index < 0 ? Start : LocationInfo.FromOffset(_path, _text, index, value.Length);
+    }
+
+    private (int Index, int Length) FindValueToken(string value, int from)
+    {
+        foreach (var candidate in new[] { "\"" + value + "\"", "'" + value + "'", value })
+        {
+            var index = from;
+            while ((index = _content.IndexOf(candidate, index, StringComparison.Ordinal)) >= 0)
+            {
+                var before = index - 1;
+                while (before >= 0 && _content[before] == ' ')
+                {
+                    before--;
+                }
+
+                var after = index + candidate.Length;
+                var endsToken = after >= _content.Length || !char.IsLetterOrDigit(_content[after]) && _content[after] != '_';
+                if (before >= 0 && _content[before] == ':' && endsToken)
+                {
+                    return candidate[0] is '"' or '\'' ? (index + 1, value.Length) : (index, value.Length);
+                }
+
+                index += candidate.Length;
+            }
+        }
+
+        return (-1, 0);
     }
 
     private (int Index, int Length) FindKey(string key, int from)

@@ -16,22 +16,13 @@ public static class ApiTransport
 {
     public static async Task SendAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
-        }
+        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<T> SendForJsonAsync<T>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
         where T : class
     {
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
-        }
-
+        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
     }
@@ -39,36 +30,37 @@ public static class ApiTransport
     public static async Task<T> SendForJsonValueAsync<T>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
         where T : struct
     {
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
-        }
-
+        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
     }
 
     public static async Task<string> SendForTextAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
-        }
-
+        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<byte[]> SendForBytesAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends; a non-success response is read (bounded), disposed and thrown as the operation's error.</summary>
+    private static async Task<HttpResponseMessage> SendCheckedAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
         {
             throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
         }
-
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Raw bytes as a request body with the given content type.</summary>

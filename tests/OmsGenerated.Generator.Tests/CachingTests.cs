@@ -1,0 +1,328 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using OmsGenerated.Generator.Model;
+using OmsGenerated.Generator.Parsing;
+using Xunit;
+
+namespace OmsGenerated.Generator.Tests;
+
+/// <summary>The incremental pipeline caches: unrelated edits re-emit nothing, a spec edit touches only that spec, outputs hold no heavy objects.</summary>
+public sealed class CachingTests
+{
+    private static readonly string[] TrackedStepNames = { TrackingNames.SpecInput, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics };
+
+    private static readonly string PetstorePath = Path.Combine(GeneratorHarness.CorpusDirectory, "oai-v3-petstore.yaml");
+
+    [Fact]
+    public void UnrelatedCSharpEditKeepsEveryStepCached()
+    {
+        var (driver, _) = CreateDriver(Oms(), Petstore());
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }");
+        driver = driver.RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+        Assert.Null(first.Exception);
+        Assert.Equal(2, first.TrackedSteps[TrackingNames.Model].Length);
+        Assert.NotEmpty(first.GeneratedSources);
+
+        // add a tree, then replace one: neither touches a spec
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer { internal static class B { } }", new CSharpParseOptions(LanguageVersion.Latest), path: "B.cs"));
+        driver = driver.RunGenerators(edited);
+        AssertAllCached(driver.GetRunResult().Results.Single());
+
+        var oldTree = edited.SyntaxTrees.First();
+        var replaced = edited.ReplaceSyntaxTree(oldTree, CSharpSyntaxTree.ParseText("namespace Consumer { internal static class A { public static int X; } }", new CSharpParseOptions(LanguageVersion.Latest), path: oldTree.FilePath));
+        driver = driver.RunGenerators(replaced);
+        AssertAllCached(driver.GetRunResult().Results.Single());
+    }
+
+    [Fact]
+    public void EditingOneSpecReparsesOnlyThatSpec()
+    {
+        var oms = Oms();
+        var petstore = Petstore();
+        var (driver, _) = CreateDriver(oms, petstore);
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }");
+        driver = driver.RunGenerators(compilation);
+
+        var editedPetstore = new TestAdditionalText(petstore.Path, petstore.Text.Replace("title: Swagger Petstore", "title: Swagger Petstore (edited)", StringComparison.Ordinal));
+        Assert.NotEqual(petstore.Text, editedPetstore.Text);
+        driver = driver.ReplaceAdditionalText(petstore, editedPetstore).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+
+        var petstoreParse = StepFor(result, TrackingNames.Parse, "oai-v3-petstore.yaml");
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(petstoreParse.Outputs).Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(StepFor(result, TrackingNames.Model, "oai-v3-petstore.yaml").Outputs).Reason);
+
+        foreach (var name in new[] { TrackingNames.Parse, TrackingNames.Model })
+        {
+            var omsStep = StepFor(result, name, "oms.openapi.yaml");
+            Assert.All(omsStep.Outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, name + " of the OMS spec: " + o.Reason));
+        }
+
+        var specInputs = result.TrackedSteps[TrackingNames.SpecInput].SelectMany(s => s.Outputs).ToList();
+        Assert.Single(specInputs, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(specInputs, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+
+        // the edit reached the output: only the petstore client is regenerated with the new title
+        var client = result.GeneratedSources.Single(s => s.HintName == "Test.Api.OaiV3PetstoreClient.g.cs").SourceText.ToString();
+        Assert.Contains("Swagger Petstore (edited)", client);
+    }
+
+    [Fact]
+    public void CommentOnlySpecEditReEmitsNothing()
+    {
+        var petstore = Petstore();
+        var (driver, _) = CreateDriver(Oms(), petstore);
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }");
+        driver = driver.RunGenerators(compilation);
+
+        var commented = new TestAdditionalText(petstore.Path, petstore.Text + "\n# a trailing comment changes the text, not the API\n");
+        driver = driver.ReplaceAdditionalText(petstore, commented).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(StepFor(result, TrackingNames.Parse, "oai-v3-petstore.yaml").Outputs).Reason);
+        Assert.All(result.TrackedSteps[TrackingNames.Model].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "Model: " + o.Reason));
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void PipelineOutputsHoldNoCompilerOrParserObjects()
+    {
+        var (driver, _) = CreateDriver(Oms(), Petstore(), new TestAdditionalText("/specs/bad.yaml", "openapi: 3.0.3\ninfo:\n  title: Pets: store\n"));
+        driver = driver.RunGenerators(GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }"));
+        var result = driver.GetRunResult().Results.Single();
+
+        var walker = new GraphWalker();
+        foreach (var name in TrackedStepNames)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(name), "step " + name + " is not tracked");
+            foreach (var step in result.TrackedSteps[name])
+            {
+                foreach (var (value, _) in step.Outputs)
+                {
+                    walker.Walk(value, name);
+                }
+            }
+        }
+
+        Assert.True(walker.Forbidden.Count == 0, "pipeline outputs reach:\n" + string.Join("\n", walker.Forbidden.Distinct().Take(20)));
+
+        // the walk really went through the models
+        Assert.Contains(typeof(ApiModel), walker.SeenTypes);
+        Assert.Contains(typeof(PropertyModel), walker.SeenTypes);
+        Assert.Contains(typeof(OperationModel), walker.SeenTypes);
+        Assert.Contains(typeof(Diagnostics.DiagnosticInfo), walker.SeenTypes);
+        Assert.Contains(typeof(SpecInput), walker.SeenTypes);
+    }
+
+    [Theory]
+    [InlineData("oms")]
+    [InlineData("oai-v3-petstore.yaml")]
+    [InlineData("oai-v2-petstore-expanded.yaml")]
+    [InlineData("oai-v3-uspto.yaml")]
+    [InlineData("redocly-museum.yaml")]
+    public void ParsingTheSameTextTwiceGivesEqualModels(string file)
+    {
+        var path = file == "oms" ? GeneratorHarness.OmsSpecPath : Path.Combine(GeneratorHarness.CorpusDirectory, file);
+        var text = File.ReadAllText(path);
+
+        var first = SpecParser.Parse(new SpecInput(path, text, "Test.Api", "TestClient", "public"), CancellationToken.None);
+        var second = SpecParser.Parse(new SpecInput(path, new string(text.AsSpan()), "Test.Api", "TestClient", "public"), CancellationToken.None);
+
+        Assert.NotNull(first.Model);
+        Assert.NotSame(first.Model, second.Model);
+        Assert.Equal(first.Model, second.Model);
+        Assert.Equal(first.Model!.GetHashCode(), second.Model!.GetHashCode());
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+
+        // equality is structural all the way down, not by reference
+        Assert.Equal(first.Model.Objects.Count, second.Model.Objects.Count);
+        for (var i = 0; i < first.Model.Objects.Count; i++)
+        {
+            Assert.NotSame(first.Model.Objects[i], second.Model.Objects[i]);
+            Assert.Equal(first.Model.Objects[i].GetHashCode(), second.Model.Objects[i].GetHashCode());
+        }
+
+        // and a real difference is seen
+        var renamed = SpecParser.Parse(new SpecInput(path, text, "Test.Api", "OtherClient", "public"), CancellationToken.None);
+        Assert.NotEqual(first.Model, renamed.Model);
+    }
+
+    private static void AssertAllCached(GeneratorRunResult result)
+    {
+        Assert.Null(result.Exception);
+        foreach (var name in TrackedStepNames)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(name), "step " + name + " is not tracked");
+            var outputs = result.TrackedSteps[name].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, name + ": " + o.Reason));
+        }
+
+        var outputSteps = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(outputSteps);
+        Assert.All(outputSteps, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    private static IncrementalGeneratorRunStep StepFor(GeneratorRunResult result, string name, string fileName)
+        => Assert.Single(result.TrackedSteps[name], step => step.Outputs.Any(o => SpecFileName(o.Value) == fileName));
+
+    private static string? SpecFileName(object value) => value switch
+    {
+        ParseResult parse => parse.Model?.SpecFileName,
+        ApiModel model => model.SpecFileName,
+        SpecInput input => Path.GetFileName(input.FilePath),
+        _ => null,
+    };
+
+    private static TestAdditionalText Oms() => new(GeneratorHarness.OmsSpecPath, File.ReadAllText(GeneratorHarness.OmsSpecPath));
+
+    private static TestAdditionalText Petstore() => new(PetstorePath, File.ReadAllText(PetstorePath));
+
+    private static (GeneratorDriver Driver, ImmutableArray<AdditionalText> Texts) CreateDriver(params TestAdditionalText[] specs)
+    {
+        var texts = specs.Cast<AdditionalText>().ToImmutableArray();
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            texts,
+            new CSharpParseOptions(LanguageVersion.Latest),
+            new OptInOptionsProvider(),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return (driver, texts);
+    }
+
+    /// <summary>Reflection walk over an object graph (fields, recursively, each object once) collecting forbidden objects.</summary>
+    private sealed class GraphWalker
+    {
+        private static readonly string[] ForbiddenNamespaces = { "NSwag", "NJsonSchema", "Newtonsoft", "YamlDotNet", "Namotion" };
+
+        private readonly HashSet<object> _visited = new(ReferenceEqualityComparer.Instance);
+
+        public List<string> Forbidden { get; } = new();
+
+        public HashSet<Type> SeenTypes { get; } = new();
+
+        public void Walk(object? root, string path)
+        {
+            var pending = new Stack<(object Value, string Path)>();
+            if (root is not null)
+            {
+                pending.Push((root, path));
+            }
+
+            while (pending.Count > 0)
+            {
+                var (value, at) = pending.Pop();
+                var type = value.GetType();
+                if (!type.IsValueType && !_visited.Add(value))
+                {
+                    continue;
+                }
+
+                SeenTypes.Add(type);
+                if (IsForbidden(value, type))
+                {
+                    Forbidden.Add(at + " : " + type.FullName);
+                    continue;
+                }
+
+                if (type.IsPrimitive || type.IsEnum || value is string or decimal or Type or MemberInfo or Delegate or Pointer)
+                {
+                    continue;
+                }
+
+                if (value is Array array)
+                {
+                    var index = 0;
+                    foreach (var item in array)
+                    {
+                        if (item is not null)
+                        {
+                            pending.Push((item, at + "[" + index + "]"));
+                        }
+
+                        index++;
+                    }
+
+                    continue;
+                }
+
+                for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+                {
+                    foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                    {
+                        if (field.FieldType.IsPointer || field.FieldType.IsByRef || field.FieldType.IsByRefLike)
+                        {
+                            continue;
+                        }
+
+                        if (field.GetValue(value) is { } child)
+                        {
+                            pending.Push((child, at + "." + field.Name));
+                        }
+                    }
+                }
+            }
+        }
+
+        private static bool IsForbidden(object value, Type type)
+            => value is Compilation or ISymbol or SyntaxNode or SyntaxTree or SemanticModel or Location or Diagnostic or AdditionalText or AnalyzerConfigOptions
+               || ForbiddenNamespaces.Any(ns => type.Namespace is { } name && (name == ns || name.StartsWith(ns + ".", StringComparison.Ordinal)));
+    }
+
+    internal sealed class TestAdditionalText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public TestAdditionalText(string path, string text)
+        {
+            Path = path;
+            Text = text;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public string Text { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    /// <summary>Every additional file opts in, in namespace Test.Api.</summary>
+    private sealed class OptInOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options FileOptions = new(new Dictionary<string, string>
+        {
+            ["build_metadata.AdditionalFiles.OpenApi"] = "true",
+            ["build_metadata.AdditionalFiles.OpenApiNamespace"] = "Test.Api",
+        });
+
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => FileOptions;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            private readonly Dictionary<string, string> _values;
+
+            public Options(Dictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+        }
+    }
+}
