@@ -21,8 +21,11 @@ dotnet build OmsGenerated.sln -c "$configuration" -nologo -clp:NoSummary
 
 echo "== test"
 status=0
-dotnet test OmsGenerated.sln -c "$configuration" --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" || status=$?
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c "$configuration" --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" || status=$?
+done
 
 # One closing line across all test projects.
 passed=0; failed=0; skipped=0
