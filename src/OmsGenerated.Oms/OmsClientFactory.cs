@@ -1,6 +1,8 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.Http.Resilience;
 using OmsGenerated.Runtime.Auth;
+using Polly;
 
 namespace OmsGenerated.Oms;
 
@@ -24,10 +26,15 @@ public static class OmsClientFactory
         Uri endpoint = options.ResolveEndpoint();
         DelegatingHandler authentication = CreateAuthenticationHandler(options, timeProvider: null);
         authentication.InnerHandler = innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
-        var httpClient = new HttpClient(authentication, disposeHandler: true)
+
+        // Resilience sits outside authentication, so every attempt is signed with a fresh X-Sdk-Date.
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        OmsResilience.Configure(pipeline, options.Timeout, options.Retry);
+        var resilience = new ResilienceHandler(pipeline.Build()) { InnerHandler = authentication };
+        var httpClient = new HttpClient(resilience, disposeHandler: true)
         {
             BaseAddress = endpoint,
-            Timeout = options.Timeout,
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the pipeline's total timeout governs
         };
         return new OmsClient(httpClient, endpoint) { ProjectId = options.ResolveProjectId() };
     }

@@ -45,6 +45,9 @@ public sealed class OmsClientOptions
     /// <summary>The HttpClient timeout of each request; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it. Defaults to 60 seconds.</summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
+    /// <summary>Retrying of transient failures within <see cref="Timeout"/> (see README "Resilience").</summary>
+    public OmsRetryOptions Retry { get; set; } = new();
+
     /// <summary>
     /// Creates options from the environment: <c>HUAWEICLOUD_SDK_AK</c> and <c>HUAWEICLOUD_SDK_SK</c> (both needed for
     /// <see cref="Credentials"/>), <c>HUAWEICLOUD_SDK_SECURITY_TOKEN</c>, <c>HUAWEICLOUD_SDK_PROJECT_ID</c> and
@@ -101,7 +104,8 @@ public sealed class OmsClientOptions
             builder.Append("(none)");
         }
 
-        builder.Append(", Timeout = ").Append(Timeout.ToString("c", CultureInfo.InvariantCulture)).Append(" }");
+        builder.Append(", Timeout = ").Append(Timeout.ToString("c", CultureInfo.InvariantCulture));
+        builder.Append(", Retry = ").Append(Retry?.ToString() ?? "null").Append(" }");
         return builder.ToString();
     }
 
@@ -190,6 +194,15 @@ public sealed class OmsClientOptions
         if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
         {
             errors.Add("Timeout must be positive and at most Int32.MaxValue milliseconds, or Timeout.InfiniteTimeSpan.");
+        }
+
+        if (Retry is null)
+        {
+            errors.Add("Retry must not be null; set Retry.MaxRetryAttempts = 0 to turn retrying off.");
+        }
+        else
+        {
+            Retry.Validate(errors);
         }
 
         return errors;

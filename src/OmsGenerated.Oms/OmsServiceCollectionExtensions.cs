@@ -68,7 +68,14 @@ public static class OmsServiceCollectionExtensions
         {
             OmsClientOptions options = serviceProvider.GetRequiredService<IOptions<OmsClientOptions>>().Value;
             httpClient.BaseAddress = options.ResolveEndpoint();
-            httpClient.Timeout = options.Timeout;
+            httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // the resilience pipeline's total timeout governs
+        });
+
+        // Outermost first: retries wrap authentication, so every attempt is signed afresh.
+        builder.AddResilienceHandler("oms", static (pipeline, context) =>
+        {
+            OmsClientOptions options = context.ServiceProvider.GetRequiredService<IOptions<OmsClientOptions>>().Value;
+            OmsResilience.Configure(pipeline, options.Timeout, options.Retry);
         });
         builder.AddHttpMessageHandler(static serviceProvider => OmsClientFactory.CreateAuthenticationHandler(
             serviceProvider.GetRequiredService<IOptions<OmsClientOptions>>().Value,
