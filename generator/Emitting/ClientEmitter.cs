@@ -394,7 +394,11 @@ internal static class ClientEmitter
         var context = Runtime + ".Errors.ApiErrorContext";
         var exact = op.ErrorMappings.Where(m => int.TryParse(m.StatusCode, out _)).ToList();
         var ranges = op.ErrorMappings.Where(m => m.StatusCode.EndsWith("XX", System.StringComparison.Ordinal) && m.StatusCode != "XXX").ToList();
-        var fallback = op.ErrorMappings.FirstOrDefault(m => m.StatusCode == "XXX");
+        // Statuses the description does not list (a gateway's 502, say) are decoded with the error schema the operation
+        // uses most: APIs and their gateways usually share one error shape, and a body that is not it still yields
+        // the same exception with HasErrorBody == false and the raw excerpt.
+        var fallback = op.ErrorMappings.FirstOrDefault(m => m.StatusCode == "XXX")
+            ?? op.ErrorMappings.GroupBy(m => m.ExceptionName).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
         w.OpenBlock("private static " + Runtime + ".Errors.ApiErrorException " + errorMapper + "(" + context + " context)");
         if (exact.Count == 0 && ranges.Count == 0 && fallback is null)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using Microsoft.Extensions.Http.Resilience;
 using OmsGenerated.Runtime.Auth;
+using OmsGenerated.Runtime.Http;
 using Polly;
 
 namespace OmsGenerated.Oms;
@@ -25,7 +26,7 @@ public static class OmsClientFactory
         options.Validate();
         Uri endpoint = options.ResolveEndpoint();
         DelegatingHandler authentication = CreateAuthenticationHandler(options, timeProvider: null);
-        authentication.InnerHandler = innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+        authentication.InnerHandler = new ResponseBufferingHandler(innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
 
         // Resilience sits outside authentication, so every attempt is signed with a fresh X-Sdk-Date.
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
@@ -36,7 +37,7 @@ public static class OmsClientFactory
             BaseAddress = endpoint,
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the pipeline's total timeout governs
         };
-        return new OmsClient(httpClient, endpoint) { ProjectId = options.ResolveProjectId() };
+        return new OmsClient(httpClient, endpoint) { ProjectId = options.ResolveProjectId() }.OwnHttpClient(httpClient);
     }
 
     /// <summary>The runtime handler for the configured authentication mode: <see cref="AkSkSigningHandler"/> or <see cref="TokenAuthHandler"/>.</summary>

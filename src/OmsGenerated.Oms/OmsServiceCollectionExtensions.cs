@@ -80,6 +80,9 @@ public static class OmsServiceCollectionExtensions
         builder.AddHttpMessageHandler(static serviceProvider => OmsClientFactory.CreateAuthenticationHandler(
             serviceProvider.GetRequiredService<IOptions<OmsClientOptions>>().Value,
             serviceProvider.GetService<TimeProvider>()));
+
+        // Innermost: bodies are read inside the attempt timeout and retries.
+        builder.AddHttpMessageHandler(static () => new OmsGenerated.Runtime.Http.ResponseBufferingHandler());
         builder.RedactLoggedHeaders(s_sensitiveHeaders);
 
         // The default HttpClient logger redacts header values only in its formatted message; its structured state

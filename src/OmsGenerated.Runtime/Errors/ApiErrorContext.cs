@@ -11,8 +11,9 @@ public sealed class ApiErrorContext
     /// <summary>How much of a body that is not the expected JSON is kept for the exception.</summary>
     public const int MaxExcerptLength = 512;
 
-    public ApiErrorContext(int statusCode, string? reasonPhrase, string? requestId, string? contentType, ReadOnlyMemory<byte> body)
+    public ApiErrorContext(int statusCode, string? reasonPhrase, string? requestId, string? contentType, ReadOnlyMemory<byte> body, TimeSpan? retryAfter = null)
     {
+        RetryAfter = retryAfter;
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;
         RequestId = requestId;
@@ -31,6 +32,9 @@ public sealed class ApiErrorContext
 
     public ReadOnlyMemory<byte> Body { get; }
 
+    /// <summary>How long the server asked to wait (Retry-After), when it said.</summary>
+    public TimeSpan? RetryAfter { get; }
+
     public static ApiErrorContext FromResponse(HttpResponseMessage response, ReadOnlyMemory<byte> body)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -39,7 +43,8 @@ public sealed class ApiErrorContext
             response.ReasonPhrase,
             FindRequestId(response),
             response.Content.Headers.ContentType?.MediaType,
-            body);
+            body,
+            ReadRetryAfter(response));
     }
 
     /// <summary>Decodes the body as JSON; null when it is empty, not JSON or not the expected shape.</summary>
@@ -74,6 +79,23 @@ public sealed class ApiErrorContext
         }
 
         return builder.ToString().Trim();
+    }
+
+    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
     }
 
     private static string? FindRequestId(HttpResponseMessage response)

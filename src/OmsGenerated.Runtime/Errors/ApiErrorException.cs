@@ -51,6 +51,9 @@ public class ApiErrorException : ApiException
     /// <summary>The start of the raw response body (bounded), for bodies that were not the expected JSON.</summary>
     public string? RawBodyExcerpt => _context?.BodyExcerpt();
 
+    /// <summary>How long the server asked to wait before retrying (the Retry-After header of a 429 or 503), when it said.</summary>
+    public System.TimeSpan? RetryAfter => _context?.RetryAfter;
+
     /// <summary>The response's content type.</summary>
     public string? ContentType => _context?.ContentType;
 

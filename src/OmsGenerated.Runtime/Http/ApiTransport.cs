@@ -10,7 +10,8 @@ namespace OmsGenerated.Runtime.Http;
 
 /// <summary>
 /// The lean send path of generated clients: one HttpClient call, success bodies decoded straight from
-/// UTF-8, failures turned into the operation's typed exception with what the server said.
+/// UTF-8, failures turned into the operation's typed exception with what the server said. Error bodies longer
+/// than <see cref="MaxErrorBodyBytes"/> are cut.
 /// </summary>
 public static class ApiTransport
 {
@@ -51,6 +52,8 @@ public static class ApiTransport
     private static async Task<HttpResponseMessage> SendCheckedAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        // Headers first: a broken error body must still produce the typed error. Add ResponseBufferingHandler to the
+        // pipeline to have bodies read (and timed out, and retried) inside it.
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {

@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Globalization;
+using OmsGenerated.Oms;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace OmsGenerated.Cli.Output;
+
+/// <summary>Human output of tasks: the list table and the details of one task.</summary>
+internal static class TaskRenderer
+{
+    public static void RenderList(IAnsiConsole console, IReadOnlyList<TaskResp> tasks, long? total)
+    {
+        if (tasks.Count == 0)
+        {
+            console.MarkupLine("[grey]No tasks.[/]");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("ID");
+        table.AddColumn("Name");
+        table.AddColumn("Status");
+        table.AddColumn(new TableColumn("Progress").RightAligned());
+        table.AddColumn(new TableColumn("Objects").RightAligned());
+        table.AddColumn(new TableColumn("Size").RightAligned());
+        table.AddColumn(new TableColumn("Speed").RightAligned());
+        foreach (TaskResp task in tasks)
+        {
+            table.AddRow(
+                new Text(task.Id?.ToString(CultureInfo.InvariantCulture) ?? "-"),
+                new Text(task.Name ?? "-"),
+                StatusMarkup(task.Status),
+                new Text(Humanize.Percent(task.Progress)),
+                new Text(Humanize.Number(task.SuccessfulNum) + "/" + Humanize.Number(task.TotalNum)),
+                new Text(Humanize.Bytes(task.CompleteSize) + " / " + Humanize.Bytes(task.TotalSize)),
+                new Text(task.Status == MigrationTaskStatus.Executing ? Humanize.Speed(task.MigrateSpeed) : "-"));
+        }
+
+        console.Write(table);
+        string shown = tasks.Count.ToString(CultureInfo.InvariantCulture);
+        console.WriteLine(total is { } count && count != tasks.Count
+            ? shown + " of " + count.ToString(CultureInfo.InvariantCulture) + " tasks"
+            : shown + (tasks.Count == 1 ? " task" : " tasks"));
+    }
+
+    public static void RenderDetails(IAnsiConsole console, TaskResp task)
+    {
+        var grid = new Grid();
+        grid.AddColumn(new GridColumn().NoWrap());
+        grid.AddColumn();
+        void Row(string name, IRenderable value) => grid.AddRow(new Markup("[bold]" + Markup.Escape(name) + "[/]"), value);
+        void TextRow(string name, string? value) => Row(name, new Text(string.IsNullOrEmpty(value) ? "-" : value));
+
+        TextRow("ID", task.Id?.ToString(CultureInfo.InvariantCulture));
+        TextRow("Name", task.Name);
+        Row("Status", StatusMarkup(task.Status));
+        TextRow("Progress", Humanize.Percent(task.Progress));
+        TextRow("Objects", Humanize.Number(task.SuccessfulNum) + " succeeded, " + Humanize.Number(task.FailedNum) + " failed, "
+            + Humanize.Number(task.SkippedNum) + " skipped, of " + Humanize.Number(task.TotalNum));
+        TextRow("Size", Humanize.Bytes(task.CompleteSize) + " / " + Humanize.Bytes(task.TotalSize));
+        bool running = task.Status == MigrationTaskStatus.Executing || task.Status == MigrationTaskStatus.Retrying;
+        TextRow("Speed", running ? Humanize.Speed(task.MigrateSpeed) : "-");
+        TextRow("Remaining", running ? Humanize.Duration(task.LeftTime) : "-");
+        TextRow("Elapsed", Humanize.Duration(task.TotalTime));
+        if (task.SrcNode is { } src)
+        {
+            TextRow("Source", (src.CloudType?.ToString() ?? "?") + " " + (src.Region ?? "?") + " " + (src.Bucket ?? "?"));
+        }
+
+        if (task.DstNode is { } dst)
+        {
+            TextRow("Destination", (dst.Region ?? "?") + " " + (dst.Bucket ?? "?") + (string.IsNullOrEmpty(dst.SavePrefix) ? string.Empty : "/" + dst.SavePrefix));
+        }
+
+        if (!string.IsNullOrEmpty(task.GroupId))
+        {
+            TextRow("Group", task.GroupId);
+        }
+
+        if (!string.IsNullOrEmpty(task.Description))
+        {
+            TextRow("Description", task.Description);
+        }
+
+        if (task.ErrorReason is { } error && (error.ErrorCode is not null || error.ErrorMsg is not null))
+        {
+            Row("Error", new Markup("[red]" + Markup.Escape((error.ErrorCode ?? "?") + ": " + (error.ErrorMsg ?? string.Empty)) + "[/]"));
+        }
+
+        console.Write(grid);
+    }
+
+    public static IRenderable StatusMarkup(MigrationTaskStatus? status)
+        => new Markup("[" + TaskStatusText.Color(status) + "]" + Markup.Escape(TaskStatusText.Name(status)) + "[/]");
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OmsGenerated.Runtime.Auth;
+
+namespace OmsGenerated.Emulator;
+
+/// <summary>
+/// A local emulator of the Huawei Cloud OMS v2 task API (StartTask, StopTask, ShowTask, ListTasks, CreateTask,
+/// DeleteTask) on Kestrel at <c>http://127.0.0.1:{port}</c>. It checks AK/SK signatures as API Gateway does, validates
+/// bodies with the generated models, simulates task progress and can inject faults.
+/// </summary>
+/// <remarks>
+/// Choices where OMS is not documented: a project ID other than <see cref="ProjectId"/> (in the path or in
+/// X-Project-Id) gets 403 OMS.0206; an unknown task gets 404 OMS.1009; ListTasks returns the newest tasks first.
+/// </remarks>
+public sealed class OmsEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TaskStore _store;
+    private int _disposed;
+
+    private OmsEmulator(WebApplication app, TaskStore store, OmsEmulatorOptions options, Uri baseAddress, IReadOnlyList<long> demoTaskIds, EmulatorStatistics statistics)
+    {
+        _app = app;
+        _store = store;
+        BaseAddress = baseAddress;
+        ProjectId = options.ProjectId;
+        Credentials = new HuaweiCloudCredentials(options.AccessKey, options.SecretKey, options.ProjectId);
+        DemoTaskIds = demoTaskIds;
+        Statistics = statistics;
+    }
+
+    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:5080</c> (no trailing slash is needed by the client).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The AK, SK and project ID requests must be signed with.</summary>
+    public HuaweiCloudCredentials Credentials { get; }
+
+    /// <summary>The project ID the emulator serves.</summary>
+    public string ProjectId { get; }
+
+    /// <summary>The IDs of the seeded demo tasks, in order (empty when <see cref="OmsEmulatorOptions.SeedDemoTasks"/> is off).</summary>
+    public IReadOnlyList<long> DemoTaskIds { get; }
+
+    /// <summary>Counters of requests, injected faults, answers per status code and signature failures.</summary>
+    public EmulatorStatistics Statistics { get; }
+
+    /// <summary>Starts an emulator and returns once it is listening.</summary>
+    /// <param name="options">Settings; defaults when null. They are copied, so later changes have no effect.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="ArgumentException">The options are invalid (for example a fault probability above 1).</exception>
+    public static async Task<OmsEmulator> StartAsync(OmsEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        OmsEmulatorOptions settings = (options ?? new OmsEmulatorOptions()).Clone();
+        settings.Validate();
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(OmsEmulator).Assembly.GetName().Name,
+            Args = [],
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = OmsRequestHandler.MaxBodyBytes + 1;
+            kestrel.Listen(IPAddress.Loopback, settings.Port);
+        });
+
+        var statistics = new EmulatorStatistics();
+        var store = new TaskStore(settings.TimeProvider, settings.SpeedFactor);
+        var demoIds = new List<long>();
+        if (settings.SeedDemoTasks)
+        {
+            foreach ((EmulatedTaskSeed seed, TaskProfile profile) in DemoTasks.All)
+            {
+                demoIds.Add(store.Add(seed, profile));
+            }
+        }
+
+        var handler = new OmsRequestHandler(settings, store, statistics);
+        WebApplication app = builder.Build();
+        app.Run(handler.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new OmsEmulator(app, store, settings, new Uri(address), demoIds.AsReadOnly(), statistics);
+    }
+
+    /// <summary>Adds a task (for tests and demos) and returns its ID.</summary>
+    /// <exception cref="ArgumentException">The seed is invalid (status outside 1-7, negative sizes, progress outside 0..1, …).</exception>
+    public long AddTask(EmulatedTaskSeed seed) => _store.Add(seed);
+
+    /// <summary>Stops listening and releases the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // Graceful for up to 2 s, then open connections (e.g. a slow-response fault still waiting) are aborted.
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _app.StopAsync(grace.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => "OmsEmulator { BaseAddress = " + BaseAddress + ", ProjectId = " + ProjectId + " }";
+}

@@ -1,0 +1,20 @@
+namespace OmsGenerated.Cli.Tests;
+
+/// <summary>Secret values the tests feed to the CLI; none may ever appear in its output.</summary>
+internal static class Canary
+{
+    public const string AccessKey = "CANARYAKQ7X2M9P4"; // not a secret, but the CLI never needs to print it
+    public const string SecretKey = "canary-sk-5f0e9c1b7a2d4e6f8091";
+    public const string WrongSecretKey = "canary-wrong-sk-3b8d2f7e1c9a";
+    public const string DstSecretKey = "canary-dst-sk-8e1f4a6b2c0d";
+    public const string SrcSecretKey = "canary-src-sk-0a9b8c7d6e5f";
+    public const string Token = "canary-token-MIIE2b7c9d1e3f";
+
+    /// <summary>The embedded emulator's own secret key and the CLI's placeholder destination key are secrets too.</summary>
+    public static readonly string[] All =
+    {
+        AccessKey, SecretKey, WrongSecretKey, DstSecretKey, SrcSecretKey, Token,
+        new OmsGenerated.Emulator.OmsEmulatorOptions().SecretKey,
+        "emulator-placeholder-dst-sk",
+    };
+}

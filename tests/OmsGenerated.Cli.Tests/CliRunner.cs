@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace OmsGenerated.Cli.Tests;
+
+/// <summary>The captured result of one in-process CLI run.</summary>
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+}
+
+/// <summary>Runs <see cref="OmsCli.RunAsync(string[], TextWriter, TextWriter, IDictionary{string, string?}, CancellationToken)"/>
+/// with captured writers and an injected environment, and checks every run for leaked secrets and stack traces.</summary>
+internal static class CliRunner
+{
+    /// <summary>Emulator speed for tests: a full demo run (300 simulated seconds) takes about 0.1 s.</summary>
+    public const string FastEmulator = "3000";
+
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(null, CancellationToken.None, args);
+
+    public static Task<CliResult> RunAsync(IDictionary<string, string?>? environment, params string[] args)
+        => RunAsync(environment, CancellationToken.None, args);
+
+    public static async Task<CliResult> RunAsync(IDictionary<string, string?>? environment, CancellationToken cancellationToken, params string[] args)
+    {
+        var env = new Dictionary<string, string?>(StringComparer.Ordinal) { ["OMS_EMULATOR_SPEED"] = FastEmulator };
+        if (environment is not null)
+        {
+            foreach (var pair in environment)
+            {
+                env[pair.Key] = pair.Value;
+            }
+        }
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exitCode = await OmsCli.RunAsync(args, stdout, stderr, env, cancellationToken);
+        var result = new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+        foreach (string secret in Canary.All)
+        {
+            Assert.False(result.Stdout.Contains(secret, StringComparison.Ordinal), "a secret leaked to stdout:\n" + result);
+            Assert.False(result.Stderr.Contains(secret, StringComparison.Ordinal), "a secret leaked to stderr:\n" + result);
+        }
+
+        if (Array.IndexOf(args, "--verbose") < 0)
+        {
+            Assert.False(result.Stderr.Contains("   at ", StringComparison.Ordinal), "a stack trace was printed:\n" + result);
+            Assert.False(result.Stdout.Contains("   at ", StringComparison.Ordinal), "a stack trace was printed:\n" + result);
+        }
+
+        return result;
+    }
+}
