@@ -279,9 +279,11 @@ internal sealed class EmulatedTask
             TotalSize = TotalSize,
             CompleteSize = complete,
             RealSize = TotalSize,
-            MigrateSpeed = IsRunning ? (long)Math.Round(BytesPerSecond) : 0,
+            // Speed and remaining time are reported in wall-clock terms (the simulation runs SpeedFactor times faster), so a
+            // client's ETA matches what its user sees.
+            MigrateSpeed = IsRunning ? (long)Math.Round(BytesPerSecond * _speedFactor) : 0,
             StartTime = StartTimeMs,
-            LeftTime = IsRunning || Status == 1 ? (long)Math.Round(remainingSeconds * 1000) : 0,
+            LeftTime = IsRunning || Status == 1 ? (long)Math.Round(remainingSeconds * 1000 / _speedFactor) : 0,
             TotalTime = (long)Math.Round(_totalTimeMs),
             IsQueryOver = true,
             MigrateSince = Profile.MigrateSinceSeconds is { } since ? since * 1000 : null,
