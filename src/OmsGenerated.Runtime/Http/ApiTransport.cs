@@ -79,13 +79,14 @@ public static class ApiTransport
 
     private static async Task<ApiErrorException> ReadErrorAsync(HttpResponseMessage response, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
-        var buffer = new System.IO.MemoryStream();
+        var declared = response.Content.Headers.ContentLength;
+        var buffer = new System.IO.MemoryStream(declared is > 0 and <= MaxErrorBodyBytes ? (int)declared.Value : 256);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var chunk = new byte[16 * 1024];
                 int read;
                 while (buffer.Length < MaxErrorBodyBytes
                        && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, MaxErrorBodyBytes - buffer.Length)), cancellationToken).ConfigureAwait(false)) > 0)
@@ -97,6 +98,10 @@ public static class ApiTransport
         catch (Exception exception) when (exception is HttpRequestException or System.IO.IOException)
         {
             // A truncated or reset body still yields the typed error, with what arrived before it broke.
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return mapError(ApiErrorContext.FromResponse(response, buffer.GetBuffer().AsMemory(0, (int)buffer.Length)));
