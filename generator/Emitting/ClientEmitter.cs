@@ -68,6 +68,8 @@ internal static class ClientEmitter
         var returnType = op.Response?.Type is { } responseType ? TypeName(responseType, ns) : null;
         w.WriteDocs(op.Summary ?? op.HttpMethod + " " + op.PathTemplate, op.Summary is null ? op.Description : op.Description ?? (op.HttpMethod + " " + op.PathTemplate));
         var signature = new List<string>();
+        var helperSignature = new List<string> { Kiota + ".IRequestAdapter adapter", "string url" };
+        var forwarded = new List<string> { "adapter", "url" };
         foreach (var parameter in OrderedParameters(op))
         {
             if (parameter.Parameter is { } p)
@@ -75,6 +77,8 @@ internal static class ClientEmitter
                 w.WriteDocElement("param", p.Description ?? "The " + p.Location.ToString().ToLowerInvariant() + " parameter " + p.WireName + ".", p.Name.TrimStart('@'));
 
                 signature.Add(NullableTypeName(p.Type, ns, !p.IsRequired) + " " + p.Name + (p.IsRequired ? string.Empty : " = null"));
+                helperSignature.Add(NullableTypeName(p.Type, ns, !p.IsRequired) + " " + p.Name);
+                forwarded.Add(p.Name);
             }
             else
             {
@@ -82,27 +86,38 @@ internal static class ClientEmitter
                 w.WriteDocElement("param", body.Description ?? "The request body (" + body.ContentType + ").", body.Name.TrimStart('@'));
 
                 signature.Add(NullableTypeName(body.Type, ns, !body.IsRequired) + " " + body.Name + (body.IsRequired ? string.Empty : " = null"));
+                helperSignature.Add(NullableTypeName(body.Type, ns, !body.IsRequired) + " " + body.Name);
+                forwarded.Add(body.Name);
             }
         }
 
         w.WriteDocElement("param", "Cancels the request.", "cancellationToken");
         signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        helperSignature.Add("global::System.Threading.CancellationToken cancellationToken");
+        forwarded.Add("cancellationToken");
         if (op.IsDeprecated)
         {
             w.WriteLine("[global::System.Obsolete(\"Deprecated in the API description.\")]");
         }
 
+        // Not async: arguments are checked synchronously and the transport's task is returned as is, so an API error
+        // is thrown once (in the transport), not once per layer.
         var taskType = returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">";
-        w.OpenBlock("public async " + taskType + " " + op.MethodName + "(" + string.Join(", ", signature) + ")");
+        var adapterMethod = stem + "OverRequestAdapterAsync";
+        w.OpenBlock("public " + taskType + " " + op.MethodName + "(" + string.Join(", ", signature) + ")");
 
         EmitValidation(w, op);
         EmitUrl(w, op);
 
         w.OpenBlock("if (_requestAdapter is { } adapter)");
-        EmitKiotaSend(w, op, ns, kiotaErrors);
+        w.WriteLine("return " + adapterMethod + "(" + string.Join(", ", forwarded) + ");");
         w.CloseBlock();
         w.WriteLine();
         EmitHttpSend(w, op, ns, errorMapper);
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock("private async " + taskType + " " + adapterMethod + "(" + string.Join(", ", helperSignature) + ")");
+        EmitKiotaSend(w, op, ns, kiotaErrors);
         w.CloseBlock();
     }
 
@@ -263,7 +278,7 @@ internal static class ClientEmitter
 
     private static void EmitHttpSend(SourceWriter w, OperationModel op, string ns, string errorMapper)
     {
-        w.WriteLine("using var request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", url);");
+        w.WriteLine("var request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", url); // disposed by the transport");
         EmitHeaders(w, op, "request");
         if (op.Response is { Kind: BodyKind.Json })
         {
@@ -302,7 +317,7 @@ internal static class ClientEmitter
         var client = "_httpClient!";
         if (op.Response?.Type is not { } type)
         {
-            w.WriteLine("await " + Transport + ".SendAsync(" + client + ", request, " + errorMapper + ", cancellationToken).ConfigureAwait(false);");
+            w.WriteLine("return " + Transport + ".SendAsync(" + client + ", request, " + errorMapper + ", cancellationToken);");
             return;
         }
 
@@ -313,7 +328,7 @@ internal static class ClientEmitter
             _ when type.IsValueType => Transport + ".SendForJsonValueAsync(" + client + ", request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
             _ => Transport + ".SendForJsonAsync(" + client + ", request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
         };
-        w.WriteLine("return await " + call + ".ConfigureAwait(false);");
+        w.WriteLine("return " + call + ";");
     }
 
     private static void EmitKiotaSend(SourceWriter w, OperationModel op, string ns, string kiotaErrors)

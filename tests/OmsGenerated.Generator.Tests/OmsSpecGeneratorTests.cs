@@ -76,7 +76,7 @@ public sealed class OmsSpecGeneratorTests
 
         var client = generated["Oms.Client.OmsClient.g.cs"];
         Assert.Contains(
-            "public async global::System.Threading.Tasks.Task StartTaskAsync(string projectId, long taskId, global::Oms.Client.StartTaskReq body, global::System.Threading.CancellationToken cancellationToken = default)",
+            "public global::System.Threading.Tasks.Task StartTaskAsync(string projectId, long taskId, global::Oms.Client.StartTaskReq body, global::System.Threading.CancellationToken cancellationToken = default)",
             client);
         Assert.Contains("public const string DefaultBaseUrl = \"https://oms.cn-north-4.myhuaweicloud.com\";", client);
         Assert.Contains("{_baseUrl}/v2/{(global::System.Uri.EscapeDataString(projectId))}/tasks/{(taskId)}/start\"", client);

@@ -15,54 +15,83 @@ namespace OmsGenerated.Runtime.Http;
 /// </summary>
 public static class ApiTransport
 {
+    // Each method is a single async layer that owns (and disposes) the request: an error is thrown once, here,
+    // so the error path costs what a hand-written call costs. Generated methods return these tasks directly.
+
     public static async Task SendAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
-        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(client);
+        using (request)
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public static async Task<T> SendForJsonAsync<T>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
         where T : class
     {
-        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
+        ArgumentNullException.ThrowIfNull(client);
+        using (request)
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+            }
+
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
+        }
     }
 
     public static async Task<T> SendForJsonValueAsync<T>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
         where T : struct
     {
-        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
+        ArgumentNullException.ThrowIfNull(client);
+        using (request)
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+            }
+
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
+        }
     }
 
     public static async Task<string> SendForTextAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
-        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(client);
+        using (request)
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public static async Task<byte[]> SendForBytesAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
-        using var response = await SendCheckedAsync(client, request, mapError, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Sends; a non-success response is read (bounded), disposed and thrown as the operation's error.</summary>
-    private static async Task<HttpResponseMessage> SendCheckedAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
-    {
         ArgumentNullException.ThrowIfNull(client);
-        // Headers first: a broken error body must still produce the typed error. Add ResponseBufferingHandler to the
-        // pipeline to have bodies read (and timed out, and retried) inside it.
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+        using (request)
         {
-            return response;
-        }
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+            }
 
-        using (response)
-        {
-            throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
