@@ -27,6 +27,10 @@ for project in tests/*/*.Tests.csproj; do
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" || status=$?
 done
 
+# Benchmarks are not timed here; one quick run of every case catches rot (see bench/README.md for real runs).
+echo "== benchmark smoke"
+dotnet run -c Release --project bench/OmsGenerated.Benchmarks -- smoke || status=$?
+
 # One closing line across all test projects.
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
