@@ -17,7 +17,7 @@ namespace OmsGenerated.Benchmarks;
 /// <item><c>smoke</c>: every benchmark method once (CI rot check, not a timing).</item>
 /// <item><c>loopback [--seconds 5] [--workers 4] [--max-requests N]</c>: requests/s against the in-process emulator.</item>
 /// <item><c>verify</c>: only the correctness checks the benchmarks run in their setup.</item>
-/// <item><c>anatomy</c>, <c>anatomy-generator</c>: where the error path's and the generator's time goes (diagnostics, not in the default run).</item>
+/// <item><c>anatomy</c>, <c>anatomy-signer</c>, <c>anatomy-generator</c>: where the error path's, the signer's and the generator's time goes (diagnostics, not in the default run).</item>
 /// <item><c>synthetic-spec [path]</c>: writes the synthetic 500-operation spec.</item>
 /// </list>
 /// </summary>
@@ -57,6 +57,9 @@ public static class Program
             case "anatomy-generator":
                 BenchmarkRunner.Run<Diagnostics.GeneratorAnatomy>(BenchConfig.Create(smoke: false));
                 return 0;
+            case "anatomy-signer":
+                BenchmarkRunner.Run<Diagnostics.SignerAnatomy>(BenchConfig.Create(smoke: false));
+                return 0;
             case "smoke":
                 return await SmokeAsync().ConfigureAwait(false);
             default:
@@ -84,7 +87,8 @@ public static class Program
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         await StartTaskBenchmarks.VerifyAsync().ConfigureAwait(false);
-        Summary[] summaries = BenchmarkRunner.Run(s_benchmarks, BenchConfig.Create(smoke: true));
+        Type[] diagnostics = [typeof(Diagnostics.ErrorPathAnatomy), typeof(Diagnostics.SignerAnatomy), typeof(Diagnostics.GeneratorAnatomy)];
+        Summary[] summaries = BenchmarkRunner.Run([.. s_benchmarks, .. diagnostics], BenchConfig.Create(smoke: true));
         int cases = summaries.Sum(s => s.BenchmarksCases.Length);
         bool failed = summaries.Any(HasFailures);
         Console.WriteLine($"smoke: {cases} benchmark cases, each run once, in {started.Elapsed.TotalSeconds:0} s: {(failed ? "FAILED" : "ok")}");

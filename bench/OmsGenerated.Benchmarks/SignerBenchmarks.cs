@@ -56,6 +56,9 @@ public class SignerBenchmarks
         }
     }
 
+    /// <summary>The floor's prebuilt inputs (for the diagnostics).</summary>
+    internal (byte[] Body, byte[] Canonical, byte[] StringToSign, byte[] Key) FloorInputs => (_body, _canonical, _stringToSign, _key);
+
     [Benchmark(Baseline = true, Description = "Floor (3 crypto calls + hex)")]
     public string Floor()
     {
