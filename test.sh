@@ -31,6 +31,12 @@ done
 echo "== benchmark smoke"
 dotnet run -c Release --project bench/OmsGenerated.Benchmarks -- smoke || status=$?
 
+# The fault soak (emulator tests, category Fault) leaves its figures here; README's performance table quotes them.
+if [ -f artifacts/fault-soak.txt ]; then
+  echo "== fault soak"
+  cat artifacts/fault-soak.txt
+fi
+
 # One closing line across all test projects.
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
