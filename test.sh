@@ -11,7 +11,7 @@ fi
 
 configuration="${CONFIGURATION:-Release}"
 results="artifacts/test-results"
-rm -rf "$results"
+rm -rf "$results" artifacts/fault-soak.txt
 
 echo "== lint spec/oms.openapi.yaml (Redocly)"
 .ci/lint-spec.sh

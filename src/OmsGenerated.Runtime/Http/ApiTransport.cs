@@ -15,57 +15,44 @@ namespace OmsGenerated.Runtime.Http;
 /// </summary>
 public static class ApiTransport
 {
-    // Each method is a single async layer that owns (and disposes) the request: an error is thrown once, here,
-    // so the error path costs what a hand-written call costs. Generated methods return these tasks directly.
+    // Every send goes through SendCoreAsync: one async layer that owns (and disposes) the request, so an error is
+    // thrown once, there, and the error path costs what a hand-written call costs. Generated methods return these
+    // tasks directly; body readers are static lambdas with their state passed in, so nothing is captured per call.
 
-    public static async Task SendAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using (request)
-        {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    public static Task SendAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+        => SendCoreAsync(client, request, mapError, (object?)null, static (_, _, _) => s_noBody, cancellationToken);
 
-    public static async Task<T> SendForJsonAsync<T>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+    public static Task<T> SendForJsonAsync<T>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
         where T : class
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using (request)
+        => SendCoreAsync(client, request, mapError, read, static async (response, read, ct) =>
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
-            }
-
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
-        }
-    }
+        }, cancellationToken);
 
-    public static async Task<T> SendForJsonValueAsync<T>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+    public static Task<T> SendForJsonValueAsync<T>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
         where T : struct
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using (request)
+        => SendCoreAsync(client, request, mapError, read, static async (response, read, ct) =>
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
-            }
-
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
-        }
-    }
+        }, cancellationToken);
 
-    public static async Task<string> SendForTextAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+    public static Task<string> SendForTextAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+        => SendCoreAsync(client, request, mapError, (object?)null, static (response, _, ct) => response.Content.ReadAsStringAsync(ct), cancellationToken);
+
+    public static Task<byte[]> SendForBytesAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+        => SendCoreAsync(client, request, mapError, (object?)null, static (response, _, ct) => response.Content.ReadAsByteArrayAsync(ct), cancellationToken);
+
+    private static readonly Task<bool> s_noBody = Task.FromResult(true);
+
+    private static async Task<TResult> SendCoreAsync<TState, TResult>(
+        HttpClient client,
+        HttpRequestMessage request,
+        Func<ApiErrorContext, ApiErrorException> mapError,
+        TState state,
+        Func<HttpResponseMessage, TState, CancellationToken, Task<TResult>> readBody,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         using (request)
@@ -76,22 +63,7 @@ public static class ApiTransport
                 throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
             }
 
-            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public static async Task<byte[]> SendForBytesAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using (request)
-        {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return await readBody(response, state, cancellationToken).ConfigureAwait(false);
         }
     }
 
