@@ -8,7 +8,7 @@ namespace OmsGenerated.Generator;
 /// <summary>
 /// Generates a typed HTTP client for every AdditionalFiles item marked <c>OpenApi="true"</c>
 /// (the <c>&lt;OpenApiClient Include="..." /&gt;</c> item does that).
-/// Pipeline: spec file + options → parse once (NSwag) into a value-equal model → emit source;
+/// Pipeline: spec file + options → parse once (own JSON/YAML reader) into a value-equal model → emit source;
 /// diagnostics travel in their own output so that source is not re-emitted when only they change.
 /// </summary>
 [Generator(LanguageNames.CSharp)]

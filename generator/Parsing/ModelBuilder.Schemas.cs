@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using NJsonSchema;
 using OmsGenerated.Generator.Diagnostics;
 using OmsGenerated.Generator.Model;
+using OmsGenerated.Generator.Parsing.OpenApi;
 
 namespace OmsGenerated.Generator.Parsing;
 
@@ -20,12 +20,12 @@ internal sealed partial class ModelBuilder
 
     private static readonly string[] s_reservedEnumMemberNames = { "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType" };
 
-    private readonly Dictionary<JsonSchema, TypeRef> _namedTypes = new(ReferenceEqualityComparer.Instance);
-    private readonly Queue<(JsonSchema Schema, string Name, string[] Where)> _pendingObjects = new();
+    private readonly Dictionary<Schema, TypeRef> _namedTypes = new();
+    private readonly Queue<(Schema Schema, string Name, string[] Where)> _pendingObjects = new();
     private readonly List<ObjectTypeModel> _objects = new();
     private readonly List<EnumTypeModel> _enums = new();
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
-    private readonly HashSet<JsonSchema> _reportedUnsupported = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Schema> _reportedUnsupported = new();
 
     private void RegisterComponentSchemas()
     {
@@ -60,7 +60,7 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private TypeRef Map(JsonSchema? schema, string nameHint, string[] where)
+    private TypeRef Map(Schema? schema, string nameHint, string[] where)
     {
         if (schema is null)
         {
@@ -76,7 +76,7 @@ internal sealed partial class ModelBuilder
         var composed = actual.OneOf.Count > 0 ? actual.OneOf : actual.AnyOf;
         if (composed.Count > 0 && actual.Properties.Count == 0)
         {
-            var nonNull = composed.Where(s => s.ActualSchema.Type != JsonObjectType.Null).ToList();
+            var nonNull = composed.Where(s => s.ActualSchema.Type != SchemaTypes.Null).ToList();
             if (nonNull.Count == 1)
             {
                 return Map(nonNull[0], nameHint, where);
@@ -91,14 +91,14 @@ internal sealed partial class ModelBuilder
             return RegisterEnum(actual, nameHint, where);
         }
 
-        var type = actual.Type & ~JsonObjectType.Null;
-        if (type == JsonObjectType.Array)
+        var type = actual.Type & ~SchemaTypes.Null;
+        if (type == SchemaTypes.Array)
         {
             var item = actual.Item ?? actual.Items.FirstOrDefault();
             return new TypeRef(TypeKind.Array, Element: Map(item, nameHint + "Item", where));
         }
 
-        if (type == JsonObjectType.Object || type == JsonObjectType.None && IsObjectLike(actual))
+        if (type == SchemaTypes.Object || type == SchemaTypes.None && IsObjectLike(actual))
         {
             if (IsObjectWithProperties(actual))
             {
@@ -111,9 +111,9 @@ internal sealed partial class ModelBuilder
 
         return type switch
         {
-            JsonObjectType.String => MapString(actual.Format),
-            JsonObjectType.Integer => actual.Format == "int32" ? new TypeRef(TypeKind.Int32) : new TypeRef(TypeKind.Int64),
-            JsonObjectType.Number => actual.Format switch
+            SchemaTypes.String => MapString(actual.Format),
+            SchemaTypes.Integer => actual.Format == "int32" ? new TypeRef(TypeKind.Int32) : new TypeRef(TypeKind.Int64),
+            SchemaTypes.Number => actual.Format switch
             {
                 "float" => new TypeRef(TypeKind.Float),
                 "decimal" => new TypeRef(TypeKind.Decimal),
@@ -121,8 +121,8 @@ internal sealed partial class ModelBuilder
                 "int64" => new TypeRef(TypeKind.Int64),
                 _ => new TypeRef(TypeKind.Double),
             },
-            JsonObjectType.Boolean => new TypeRef(TypeKind.Boolean),
-            JsonObjectType.File => new TypeRef(TypeKind.Bytes),
+            SchemaTypes.Boolean => new TypeRef(TypeKind.Boolean),
+            SchemaTypes.File => new TypeRef(TypeKind.Bytes),
             _ => TypeRef.Any,
         };
     }
@@ -138,7 +138,7 @@ internal sealed partial class ModelBuilder
     };
 
     /// <summary>Follows $ref and single-branch allOf wrappers (used to attach a description or nullable to a reference).</summary>
-    private JsonSchema Resolve(JsonSchema schema)
+    private Schema Resolve(Schema schema)
     {
         var actual = schema.ActualSchema;
         var guard = 0;
@@ -148,7 +148,7 @@ internal sealed partial class ModelBuilder
                && actual.OneOf.Count == 0
                && actual.AnyOf.Count == 0
                && actual.Enumeration.Count == 0
-               && (actual.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object
+               && (actual.Type & ~SchemaTypes.Null) is SchemaTypes.None or SchemaTypes.Object
                && guard++ < 32)
         {
             actual = actual.AllOf.First().ActualSchema;
@@ -157,13 +157,13 @@ internal sealed partial class ModelBuilder
         return actual;
     }
 
-    private static bool IsObjectLike(JsonSchema schema)
+    private static bool IsObjectLike(Schema schema)
         => schema.Properties.Count > 0 || schema.AllOf.Count > 0 || schema.AdditionalPropertiesSchema is not null;
 
-    private bool IsObjectWithProperties(JsonSchema schema)
+    private bool IsObjectWithProperties(Schema schema)
     {
-        var type = schema.Type & ~JsonObjectType.Null;
-        if (type != JsonObjectType.Object && type != JsonObjectType.None)
+        var type = schema.Type & ~SchemaTypes.Null;
+        if (type != SchemaTypes.Object && type != SchemaTypes.None)
         {
             return false;
         }
@@ -171,18 +171,18 @@ internal sealed partial class ModelBuilder
         return schema.Properties.Count > 0 || schema.AllOf.Any(part => IsObjectWithProperties(Resolve(part)));
     }
 
-    private static bool IsEnumerable(JsonSchema schema)
+    private static bool IsEnumerable(Schema schema)
     {
-        var type = schema.Type & ~JsonObjectType.Null;
-        if (type is JsonObjectType.String or JsonObjectType.Integer)
+        var type = schema.Type & ~SchemaTypes.Null;
+        if (type is SchemaTypes.String or SchemaTypes.Integer)
         {
             return true;
         }
 
-        return type == JsonObjectType.None && schema.Enumeration.Where(v => v is not null).All(v => v is string);
+        return type == SchemaTypes.None && schema.Enumeration.Where(v => v is not null).All(v => v!.Value is string);
     }
 
-    private TypeRef RegisterObject(JsonSchema schema, string nameHint, string[] where)
+    private TypeRef RegisterObject(Schema schema, string nameHint, string[] where)
     {
         var name = UniqueTypeName(nameHint, "Schema", where);
         var typeRef = new TypeRef(TypeKind.Object, name);
@@ -203,11 +203,11 @@ internal sealed partial class ModelBuilder
         return name;
     }
 
-    private ObjectTypeModel BuildObject(JsonSchema schema, string name, string[] where)
+    private ObjectTypeModel BuildObject(Schema schema, string name, string[] where)
     {
         var required = new HashSet<string>(StringComparer.Ordinal);
-        var collected = new List<KeyValuePair<string, JsonSchemaProperty>>();
-        CollectProperties(schema, required, collected, new HashSet<JsonSchema>(ReferenceEqualityComparer.Instance));
+        var collected = new List<KeyValuePair<string, Schema>>();
+        CollectProperties(schema, required, collected, new HashSet<Schema>());
 
         var usedNames = new HashSet<string>(s_reservedMemberNames, StringComparer.Ordinal) { name };
         var properties = new List<PropertyModel>(collected.Count);
@@ -225,7 +225,7 @@ internal sealed partial class ModelBuilder
 
             var typeRef = Map(property, name + csName, propertyWhere);
             // read-only and deprecated members are never forced on callers (C# forbids [Obsolete] on required members)
-            var isRequired = (required.Contains(jsonName) || property.IsRequired) && !property.IsReadOnly && !property.IsDeprecated;
+            var isRequired = required.Contains(jsonName) && !property.IsReadOnly && !property.IsDeprecated;
             var isNullable = !isRequired || IsNullable(property) || typeRef.Kind == TypeKind.Any;
             properties.Add(new PropertyModel(
                 jsonName,
@@ -242,7 +242,7 @@ internal sealed partial class ModelBuilder
         return new ObjectTypeModel(name, Describe(schema), properties.ToEquatableArray());
     }
 
-    private void CollectProperties(JsonSchema schema, HashSet<string> required, List<KeyValuePair<string, JsonSchemaProperty>> into, HashSet<JsonSchema> visited)
+    private void CollectProperties(Schema schema, HashSet<string> required, List<KeyValuePair<string, Schema>> into, HashSet<Schema> visited)
     {
         if (!visited.Add(schema))
         {
@@ -273,14 +273,14 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private TypeRef RegisterEnum(JsonSchema schema, string nameHint, string[] where)
+    private TypeRef RegisterEnum(Schema schema, string nameHint, string[] where)
     {
-        var isInteger = (schema.Type & JsonObjectType.Integer) != 0;
+        var isInteger = (schema.Type & SchemaTypes.Integer) != 0;
         var name = UniqueTypeName(nameHint, "Enum", where);
         var typeRef = new TypeRef(isInteger ? TypeKind.IntegerEnum : TypeKind.StringEnum, name);
         _namedTypes[schema] = typeRef;
 
-        var values = schema.Enumeration.Where(v => v is not null).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
+        var values = schema.Enumeration.Where(v => v is not null).Select(v => v!.Text ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
         var names = schema.EnumerationNames.Count == schema.Enumeration.Count ? schema.EnumerationNames.ToList() : ReadVarNames(schema, schema.Enumeration.Count);
         var valueDescriptions = ReadStringList(schema, "x-enum-descriptions", schema.Enumeration.Count);
         var used = new HashSet<string>(s_reservedEnumMemberNames, StringComparer.Ordinal) { name };
@@ -288,7 +288,7 @@ internal sealed partial class ModelBuilder
         var enumeration = schema.Enumeration.ToList();
         foreach (var value in values)
         {
-            var index = enumeration.FindIndex(v => v is not null && Convert.ToString(v, CultureInfo.InvariantCulture) == value);
+            var index = enumeration.FindIndex(v => v is not null && v.Text == value);
             var rawName = names is not null && index >= 0 && index < names.Count && !string.IsNullOrEmpty(names[index])
                 ? names[index]
                 : isInteger ? "Value" + value.Replace("-", "Minus") : value.Length == 0 ? "Empty" : value;
@@ -302,12 +302,13 @@ internal sealed partial class ModelBuilder
         return typeRef;
     }
 
-    private static List<string>? ReadVarNames(JsonSchema schema, int count)
+    private static List<string>? ReadVarNames(Schema schema, int count)
         => ReadStringList(schema, "x-enum-varnames", count) ?? ReadStringList(schema, "x-enumNames", count);
 
-    private static List<string>? ReadStringList(JsonSchema schema, string extension, int count)
+    private static List<string>? ReadStringList(Schema schema, string extension, int count)
     {
-        if (schema.ExtensionData is null || !schema.ExtensionData.TryGetValue(extension, out var raw) || raw is null)
+        var raw = schema.Extension(extension);
+        if (raw is null)
         {
             return null;
         }
@@ -316,29 +317,29 @@ internal sealed partial class ModelBuilder
         return list.Count == count ? list : null;
     }
 
-    private bool IsNullable(JsonSchema schema)
+    private bool IsNullable(Schema schema)
     {
-        if (schema.IsNullableRaw == true || (schema.Type & JsonObjectType.Null) != 0)
+        if (schema.IsNullableRaw == true || (schema.Type & SchemaTypes.Null) != 0)
         {
             return true;
         }
 
-        if (schema.ExtensionData is not null && schema.ExtensionData.TryGetValue("x-nullable", out var xNullable) && ExtensionValues.AsBool(xNullable) == true)
+        if (ExtensionValues.AsBool(schema.Extension("x-nullable")) == true)
         {
             return true;
         }
 
         var composed = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
-        if (composed.Any(s => s.ActualSchema.Type == JsonObjectType.Null))
+        if (composed.Any(s => s.ActualSchema.Type == SchemaTypes.Null))
         {
             return true;
         }
 
         var actual = schema.ActualSchema;
-        return !ReferenceEquals(actual, schema) && (actual.IsNullableRaw == true || (actual.Type & JsonObjectType.Null) != 0);
+        return !ReferenceEquals(actual, schema) && (actual.IsNullableRaw == true || (actual.Type & SchemaTypes.Null) != 0);
     }
 
-    private static bool IsSensitive(JsonSchema schema)
+    private static bool IsSensitive(Schema schema)
     {
         foreach (var candidate in new[] { schema, schema.ActualSchema })
         {
@@ -347,7 +348,7 @@ internal sealed partial class ModelBuilder
                 return true;
             }
 
-            if (candidate.ExtensionData is not null && candidate.ExtensionData.TryGetValue("x-sensitive", out var flag) && ExtensionValues.AsBool(flag) == true)
+            if (ExtensionValues.AsBool(candidate.Extension("x-sensitive")) == true)
             {
                 return true;
             }
@@ -356,7 +357,7 @@ internal sealed partial class ModelBuilder
         return false;
     }
 
-    private static Constraints ReadConstraints(JsonSchema schema)
+    private static Constraints ReadConstraints(Schema schema)
     {
         var source = schema.HasReference ? schema.ActualSchema : schema;
         var constraints = new Constraints(
@@ -371,18 +372,10 @@ internal sealed partial class ModelBuilder
         return constraints == Constraints.None ? Constraints.None : constraints;
     }
 
-    private static decimal? AsDecimal(object? raw) => raw switch
-    {
-        decimal d => d,
-        double d => (decimal)d,
-        long l => l,
-        int i => i,
-        _ => null,
-    };
 
     private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    private static string? Describe(JsonSchema schema)
+    private static string? Describe(Schema schema)
     {
         var text = schema.Description;
         if (string.IsNullOrWhiteSpace(text) && schema.HasReference)
@@ -393,20 +386,11 @@ internal sealed partial class ModelBuilder
         return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
     }
 
-    private void ReportUnsupported(JsonSchema schema, string[] where, string construct, string fallback)
+    private void ReportUnsupported(Schema schema, string[] where, string construct, string fallback)
     {
         if (_reportedUnsupported.Add(schema))
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, where, construct + " at " + string.Join("/", where), fallback);
         }
-    }
-
-    private sealed class ReferenceEqualityComparer : IEqualityComparer<JsonSchema>
-    {
-        public static readonly ReferenceEqualityComparer Instance = new();
-
-        public bool Equals(JsonSchema? x, JsonSchema? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(JsonSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -4,16 +4,15 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
-using NJsonSchema;
-using NSwag;
 using OmsGenerated.Generator.Diagnostics;
 using OmsGenerated.Generator.Model;
+using OmsGenerated.Generator.Parsing.OpenApi;
 
 namespace OmsGenerated.Generator.Parsing;
 
 /// <summary>
-/// Turns NSwag's mutable document into the immutable <see cref="ApiModel"/> right away, so nothing
-/// from NSwag flows further down the pipeline. Problems become diagnostics, never exceptions.
+/// Turns the document view into the immutable <see cref="ApiModel"/> right away, so nothing
+/// from the spec tree flows further down the pipeline. Problems become diagnostics, never exceptions.
 /// </summary>
 internal sealed partial class ModelBuilder
 {
@@ -35,7 +34,7 @@ internal sealed partial class ModelBuilder
         _locator = locator;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        _isSwagger2 = document.SchemaType == SchemaType.Swagger2;
+        _isSwagger2 = document.IsSwagger2;
     }
 
     public static ApiModel Build(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -61,8 +60,8 @@ internal sealed partial class ModelBuilder
             _input.Namespace,
             _input.ClientName,
             _input.Accessibility,
-            _document.Info?.Title,
-            _document.Info?.Description,
+            _document.Title,
+            _document.Description,
             DefaultBaseUrl(),
             _objects.ToEquatableArray(),
             _enums.ToEquatableArray(),
@@ -91,15 +90,15 @@ internal sealed partial class ModelBuilder
         return operations;
     }
 
-    private OperationModel? BuildOperation(OpenApiOperationDescription description, HashSet<string> methodNames)
+    private OperationModel? BuildOperation(OperationDescription description, HashSet<string> methodNames)
     {
         var operation = description.Operation;
         var httpMethod = description.Method.ToUpperInvariant();
         var path = description.Path;
         var where = new[] { "paths", path, description.Method.ToLowerInvariant() };
-        var rawName = string.IsNullOrWhiteSpace(operation.OperationId) ? description.Method + " " + path : operation.OperationId;
+        var rawName = string.IsNullOrWhiteSpace(operation.OperationId) ? description.Method + " " + path : operation.OperationId!;
         var baseName = Naming.ToPascalCase(rawName);
-        var displayName = string.IsNullOrWhiteSpace(operation.OperationId) ? httpMethod + " " + path : operation.OperationId;
+        var displayName = string.IsNullOrWhiteSpace(operation.OperationId) ? httpMethod + " " + path : operation.OperationId!;
 
         if (httpMethod is not ("GET" or "POST" or "PUT" or "DELETE" or "PATCH" or "HEAD" or "OPTIONS"))
         {
@@ -110,34 +109,33 @@ internal sealed partial class ModelBuilder
         // the generated method's own locals are taken too
         var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "url", "query", "request", "info", "adapter", "stream" };
         var parameters = new List<ParameterModel>();
-        JsonSchema? swagger2Body = null;
+        Schema? swagger2Body = null;
         var swagger2BodyRequired = false;
         string? swagger2BodyDescription = null;
 
-        foreach (var declared in operation.ActualParameters)
+        foreach (var parameter in operation.ActualParameters)
         {
-            var parameter = declared.ActualParameter;
             var parameterWhere = where.Concat(new[] { parameter.Name ?? string.Empty }).ToArray();
             switch (parameter.Kind)
             {
-                case OpenApiParameterKind.Path:
-                case OpenApiParameterKind.Query:
-                case OpenApiParameterKind.Header:
+                case ParameterKind.Path:
+                case ParameterKind.Query:
+                case ParameterKind.Header:
                     parameters.Add(BuildParameter(parameter, baseName, usedParameterNames, parameterWhere));
                     break;
-                case OpenApiParameterKind.Body:
+                case ParameterKind.Body:
                     if (operation.RequestBody is null || _isSwagger2)
                     {
-                        swagger2Body = parameter.Schema ?? parameter;
+                        swagger2Body = parameter.Schema ?? parameter.AsSchema;
                         swagger2BodyRequired = parameter.IsRequired;
                         swagger2BodyDescription = parameter.Description;
                     }
 
                     break;
-                case OpenApiParameterKind.FormData:
+                case ParameterKind.FormData:
                     Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "form-data parameters are not supported yet");
                     return null;
-                case OpenApiParameterKind.Cookie:
+                case ParameterKind.Cookie:
                     if (parameter.IsRequired)
                     {
                         Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "required cookie parameters are not supported");
@@ -155,19 +153,19 @@ internal sealed partial class ModelBuilder
         var pathParts = BuildPathParts(path, parameters, usedParameterNames, where);
 
         BodyModel? body = null;
-        if (!_isSwagger2 && operation.RequestBody?.ActualRequestBody is { } requestBody && requestBody.Content.Count > 0)
+        if (!_isSwagger2 && operation.RequestBody is { } requestBody && requestBody.Content.Count > 0)
         {
             var bodyName = UniqueParameterName("body", usedParameterNames, where);
-            var selected = SelectContent(requestBody.Content.Select(c => new KeyValuePair<string, JsonSchema?>(c.Key, c.Value.Schema)));
+            var selected = SelectContent(requestBody.Content);
             if (selected is null)
             {
                 if (requestBody.IsRequired)
                 {
-                    Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "request content type(s) " + string.Join(", ", requestBody.Content.Keys) + " are not supported yet");
+                    Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "request content type(s) " + string.Join(", ", requestBody.Content.Select(c => c.Key)) + " are not supported yet");
                     return null;
                 }
 
-                Report(DiagnosticDescriptors.UnsupportedConstruct, where, "Optional request body of type " + string.Join(", ", requestBody.Content.Keys), "the method sends no body");
+                Report(DiagnosticDescriptors.UnsupportedConstruct, where, "Optional request body of type " + string.Join(", ", requestBody.Content.Select(c => c.Key)), "the method sends no body");
             }
             else
             {
@@ -204,9 +202,9 @@ internal sealed partial class ModelBuilder
             operation.IsDeprecated);
     }
 
-    private ParameterModel BuildParameter(OpenApiParameter parameter, string operationName, HashSet<string> usedNames, string[] where)
+    private ParameterModel BuildParameter(Parameter parameter, string operationName, HashSet<string> usedNames, string[] where)
     {
-        var schema = parameter.Schema ?? parameter;
+        var schema = parameter.Schema ?? parameter.AsSchema;
         var type = Map(schema, operationName + Naming.ToPascalCase(parameter.Name), where);
         if (!IsSimpleParameterType(type))
         {
@@ -216,16 +214,16 @@ internal sealed partial class ModelBuilder
 
         var name = UniqueParameterName(parameter.Name ?? "value", usedNames, where);
         var explode = _isSwagger2
-            ? parameter.CollectionFormat == OpenApiParameterCollectionFormat.Multi
-            : parameter.Explode ?? parameter.Style is OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Form;
-        var required = parameter.Kind == OpenApiParameterKind.Path || parameter.IsRequired;
+            ? parameter.CollectionFormat == "multi"
+            : parameter.Explode ?? parameter.Style is null or "form";
+        var required = parameter.Kind == ParameterKind.Path || parameter.IsRequired;
         var location = parameter.Kind switch
         {
-            OpenApiParameterKind.Path => ParameterLocation.Path,
-            OpenApiParameterKind.Header => ParameterLocation.Header,
+            ParameterKind.Path => ParameterLocation.Path,
+            ParameterKind.Header => ParameterLocation.Header,
             _ => ParameterLocation.Query,
         };
-        return new ParameterModel(parameter.Name ?? name, name, location, type, required, explode, IsSensitive(parameter), Clean(parameter.Description), ReadConstraints(schema));
+        return new ParameterModel(parameter.Name ?? name, name, location, type, required, explode, IsSensitive(parameter.AsSchema), Clean(parameter.Description), ReadConstraints(schema));
     }
 
     private static bool IsSimpleParameterType(TypeRef type) => type.Kind switch
@@ -303,7 +301,7 @@ internal sealed partial class ModelBuilder
         return parts;
     }
 
-    private ResponseModel? BuildResponse(OpenApiOperation operation, string baseName, string[] where, out List<ErrorMappingModel> errorMappings)
+    private ResponseModel? BuildResponse(Operation operation, string baseName, string[] where, out List<ErrorMappingModel> errorMappings)
     {
         errorMappings = new List<ErrorMappingModel>();
         var responses = operation.ActualResponses;
@@ -317,7 +315,7 @@ internal sealed partial class ModelBuilder
         ResponseModel? success = null;
         if (successCode is not null)
         {
-            var response = responses[successCode].ActualResponse;
+            var response = responses[successCode];
             var selected = SelectResponseContent(response);
             if (selected is { } content)
             {
@@ -337,7 +335,7 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            var selected = SelectResponseContent(entry.Value.ActualResponse);
+            var selected = SelectResponseContent(entry.Value);
             if (selected is not { Kind: BodyKind.Json } content)
             {
                 continue;
@@ -361,23 +359,23 @@ internal sealed partial class ModelBuilder
         return success;
     }
 
-    private (string ContentType, JsonSchema? Schema, BodyKind Kind)? SelectResponseContent(OpenApiResponse response)
+    private (string ContentType, Schema? Schema, BodyKind Kind)? SelectResponseContent(Response response)
     {
         if (response.Content.Count > 0)
         {
-            return SelectContent(response.Content.Select(c => new KeyValuePair<string, JsonSchema?>(c.Key, c.Value.Schema)), requireSchema: true);
+            return SelectContent(response.Content, requireSchema: true);
         }
 
         if (response.Schema is { } schema)
         {
-            var kind = (schema.ActualSchema.Type & JsonObjectType.File) != 0 ? BodyKind.Binary : BodyKind.Json;
+            var kind = (schema.ActualSchema.Type & SchemaTypes.File) != 0 ? BodyKind.Binary : BodyKind.Json;
             return ("application/json", schema, kind);
         }
 
         return null;
     }
 
-    private static (string ContentType, JsonSchema? Schema, BodyKind Kind)? SelectContent(IEnumerable<KeyValuePair<string, JsonSchema?>> content, bool requireSchema = false)
+    private static (string ContentType, Schema? Schema, BodyKind Kind)? SelectContent(IEnumerable<KeyValuePair<string, Schema?>> content, bool requireSchema = false)
     {
         var list = content.ToList();
         foreach (var entry in list)
@@ -422,7 +420,8 @@ internal sealed partial class ModelBuilder
 
     private EquatableArray<ErrorCodeModel> ReadErrorCodes()
     {
-        if (_document.ExtensionData is null || !_document.ExtensionData.TryGetValue("x-error-codes", out var raw))
+        var raw = _document.Extension("x-error-codes");
+        if (raw is null)
         {
             return EquatableArray<ErrorCodeModel>.Empty;
         }
@@ -447,14 +446,8 @@ internal sealed partial class ModelBuilder
 
     private string? DefaultBaseUrl()
     {
-        foreach (var server in _document.Servers ?? Enumerable.Empty<OpenApiServer>())
+        foreach (var url in _document.ServerUrls)
         {
-            var url = server?.Url ?? string.Empty;
-            foreach (var variable in server?.Variables ?? Enumerable.Empty<KeyValuePair<string, OpenApiServerVariable>>())
-            {
-                url = url.Replace("{" + variable.Key + "}", variable.Value?.Default ?? string.Empty);
-            }
-
             if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == "https" || absolute.Scheme == "http"))
             {
                 return url.TrimEnd('/');

@@ -21,11 +21,10 @@ internal static class SpecParser
         try
         {
             input = ValidateOptions(input, locator, diagnostics);
-            var document = SpecLoader.Load(input, locator, out var error, cancellationToken);
+            var document = SpecLoader.Load(input, locator, diagnostics, cancellationToken);
             if (document is null)
             {
-                diagnostics.Add(error!);
-                return new ParseResult(null, diagnostics.ToEquatableArray());
+                return new ParseResult(null, Deduplicate(diagnostics));
             }
 
             var model = ModelBuilder.Build(input, document, locator, diagnostics, cancellationToken);
