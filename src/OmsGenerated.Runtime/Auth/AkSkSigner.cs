@@ -44,6 +44,9 @@ public static class AkSkSigner
     private static ReadOnlySpan<byte> UpperHex => "0123456789ABCDEF"u8;
     private static ReadOnlySpan<byte> StringToSignPrefix => "SDK-HMAC-SHA256\n"u8;
 
+    /// <summary>The characters a canonical path keeps as they are: the unreserved ones and <c>/</c>.</summary>
+    private static readonly SearchValues<char> PathVerbatim = SearchValues.Create("-./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
+
     /// <summary>Formats an instant as <c>yyyyMMddTHHmmssZ</c> in UTC, culture-independent.</summary>
     public static string FormatSdkDate(DateTimeOffset time)
     {
@@ -527,12 +530,18 @@ public static class AkSkSigner
     private static int PathBound(string path)
     {
         int bound = 1; // trailing '/'
-        foreach (char c in path)
+        ReadOnlySpan<char> rest = path;
+        while (true)
         {
-            bound += c >= 0x80 ? 9 : (IsUnreserved(c) || c == '/' ? 1 : 3);
-        }
+            int i = rest.IndexOfAnyExcept(PathVerbatim);
+            if (i < 0)
+            {
+                return bound + rest.Length;
+            }
 
-        return bound;
+            bound += i + (rest[i] >= 0x80 ? 9 : 3);
+            rest = rest.Slice(i + 1);
+        }
     }
 
     /// <summary>Decodes the path and re-encodes every segment; a decoded '/' separates segments (as PY and NET do).</summary>
@@ -543,6 +552,16 @@ public static class AkSkSigner
         Span<byte> utf8 = stackalloc byte[4];
         while (i < path.Length)
         {
+            // Runs of unreserved characters and '/' (usually the whole path) are copied as they are.
+            int run = path.AsSpan(i).IndexOfAnyExcept(PathVerbatim);
+            if (run != 0)
+            {
+                run = run < 0 ? path.Length - i : run;
+                pos += Encoding.ASCII.GetBytes(path.AsSpan(i, run), dest.Slice(pos));
+                i += run;
+                continue;
+            }
+
             char c = path[i];
             if (c == '%' && TryDecodeHexPair(path, i + 1, out byte decoded))
             {
