@@ -44,7 +44,9 @@ public static class Program
                     Console.WriteLine(sent);
                 }
 
-                new SignerBenchmarks().Setup();
+                var signer = new SignerBenchmarks();
+                signer.Setup();
+                signer.Cleanup();
                 new GeneratorRerunBenchmarks().Setup();
                 Console.WriteLine("verify: all contenders send the same StartTask request and decode the same error; the floor signer agrees with AkSkSigner; " + GeneratorRerunBenchmarks.RerunReport);
                 return 0;

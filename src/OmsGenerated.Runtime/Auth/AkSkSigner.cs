@@ -18,7 +18,9 @@ namespace OmsGenerated.Runtime.Auth;
 /// surrogate pairs) and re-encoded as <c>name=value</c>. A literal <c>+</c> is not a space.</para>
 /// <para>String to sign: <c>SDK-HMAC-SHA256\n{X-Sdk-Date}\nhex(SHA-256(canonical request))</c>; signature:
 /// lower-case hex <c>HMAC-SHA256(UTF-8(SK), string to sign)</c>.</para>
-/// <para>The implementation works on stack or pooled buffers: the only allocation is the returned string.</para>
+/// <para>The implementation works on stack or pooled buffers: the only allocation is the returned string (plus, once
+/// per thread, the reused SHA-256 context). The HMAC is computed on that SHA-256 context (RFC 2104), so no key material
+/// outlives a call.</para>
 /// </remarks>
 public static class AkSkSigner
 {
@@ -36,10 +38,14 @@ public static class AkSkSigner
 
     private const int StackThreshold = 1024;
     private const int HashSize = 32;
+    private const int Sha256BlockSize = 64;
     private const int HexHashSize = 64;
     private static ReadOnlySpan<byte> LowerHex => "0123456789abcdef"u8;
     private static ReadOnlySpan<byte> UpperHex => "0123456789ABCDEF"u8;
     private static ReadOnlySpan<byte> StringToSignPrefix => "SDK-HMAC-SHA256\n"u8;
+
+    /// <summary>The characters a canonical path keeps as they are: the unreserved ones and <c>/</c>.</summary>
+    private static readonly SearchValues<char> PathVerbatim = SearchValues.Create("-./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
 
     /// <summary>Formats an instant as <c>yyyyMMddTHHmmssZ</c> in UTC, culture-independent.</summary>
     public static string FormatSdkDate(DateTimeOffset time)
@@ -286,7 +292,7 @@ public static class AkSkSigner
         try
         {
             int length = WriteCanonicalRequest(method, uri, signedHeaders, body, buffer.Slice(0, total), scratch);
-            SHA256.HashData(buffer.Slice(0, length), requestHash);
+            Sha256(buffer.Slice(0, length), requestHash);
         }
         finally
         {
@@ -321,7 +327,7 @@ public static class AkSkSigner
         try
         {
             Encoding.UTF8.GetBytes(secretKey, key);
-            HMACSHA256.HashData(key, sts.Slice(0, p), mac);
+            HmacSha256(key, sts.Slice(0, p), mac);
         }
         finally
         {
@@ -336,6 +342,103 @@ public static class AkSkSigner
                 ArrayPool<byte>.Shared.Return(rentedSts);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- crypto
+
+    // Signing never awaits, so a thread's SHA-256 context is only ever used by one signature at a time.
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
+    /// <summary>SHA-256 on this thread's reused context (a one-shot call creates and frees a native context each time).</summary>
+    private static void Sha256(ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        IncrementalHash sha = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        try
+        {
+            sha.AppendData(data);
+            sha.GetHashAndReset(destination);
+        }
+        catch
+        {
+            DropSha256(sha);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// HMAC-SHA256 (RFC 2104) on this thread's reused SHA-256 context:
+    /// <c>SHA256((K ^ opad) || SHA256((K ^ ipad) || message))</c>, K being the key zero-padded to 64 bytes, or its
+    /// SHA-256 when longer than 64 bytes.
+    /// </summary>
+    /// <remarks>
+    /// One-shot <see cref="HMACSHA256.HashData(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> fetches and
+    /// frees a native MAC context per call (on OpenSSL the costliest of the three crypto steps), and a cached HMAC
+    /// object would keep the secret key alive between calls. A hash context keeps no key material once
+    /// <see cref="IncrementalHash.GetHashAndReset(Span{byte})"/> has reset it, and the padded key block is wiped here.
+    /// </remarks>
+    internal static void HmacSha256(ReadOnlySpan<byte> key, ReadOnlySpan<byte> message, Span<byte> destination)
+    {
+        if (destination.Length < HashSize)
+        {
+            throw new ArgumentException("The destination is shorter than 32 bytes.", nameof(destination));
+        }
+
+        IncrementalHash sha = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> block = stackalloc byte[Sha256BlockSize]; // K ^ ipad, then K ^ opad
+        Span<byte> inner = stackalloc byte[HashSize];
+        try
+        {
+            block.Clear();
+            if (key.Length > Sha256BlockSize)
+            {
+                sha.AppendData(key);
+                sha.GetHashAndReset(block);
+            }
+            else
+            {
+                key.CopyTo(block);
+            }
+
+            Span<ulong> words = MemoryMarshal.Cast<byte, ulong>(block);
+            for (int i = 0; i < words.Length; i++)
+            {
+                words[i] ^= 0x3636363636363636UL; // ipad
+            }
+
+            sha.AppendData(block);
+            sha.AppendData(message);
+            sha.GetHashAndReset(inner);
+
+            for (int i = 0; i < words.Length; i++)
+            {
+                words[i] ^= 0x3636363636363636UL ^ 0x5C5C5C5C5C5C5C5CUL; // ipad -> opad
+            }
+
+            sha.AppendData(block);
+            sha.AppendData(inner);
+            sha.GetHashAndReset(destination);
+        }
+        catch
+        {
+            DropSha256(sha); // it may hold part of the keyed input
+            throw;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(block);
+            CryptographicOperations.ZeroMemory(inner);
+        }
+    }
+
+    private static void DropSha256(IncrementalHash sha)
+    {
+        if (ReferenceEquals(t_sha256, sha))
+        {
+            t_sha256 = null;
+        }
+
+        sha.Dispose();
     }
 
     // ---------------------------------------------------------------- canonical request
@@ -416,7 +519,7 @@ public static class AkSkSigner
 
         // Payload hash
         Span<byte> payloadHash = stackalloc byte[HashSize];
-        SHA256.HashData(body, payloadHash);
+        Sha256(body, payloadHash);
         WriteHexLower(payloadHash, dest.Slice(pos, HexHashSize));
         return pos + HexHashSize;
     }
@@ -427,12 +530,18 @@ public static class AkSkSigner
     private static int PathBound(string path)
     {
         int bound = 1; // trailing '/'
-        foreach (char c in path)
+        ReadOnlySpan<char> rest = path;
+        while (true)
         {
-            bound += c >= 0x80 ? 9 : (IsUnreserved(c) || c == '/' ? 1 : 3);
-        }
+            int i = rest.IndexOfAnyExcept(PathVerbatim);
+            if (i < 0)
+            {
+                return bound + rest.Length;
+            }
 
-        return bound;
+            bound += i + (rest[i] >= 0x80 ? 9 : 3);
+            rest = rest.Slice(i + 1);
+        }
     }
 
     /// <summary>Decodes the path and re-encodes every segment; a decoded '/' separates segments (as PY and NET do).</summary>
@@ -443,6 +552,16 @@ public static class AkSkSigner
         Span<byte> utf8 = stackalloc byte[4];
         while (i < path.Length)
         {
+            // Runs of unreserved characters and '/' (usually the whole path) are copied as they are.
+            int run = path.AsSpan(i).IndexOfAnyExcept(PathVerbatim);
+            if (run != 0)
+            {
+                run = run < 0 ? path.Length - i : run;
+                pos += Encoding.ASCII.GetBytes(path.AsSpan(i, run), dest.Slice(pos));
+                i += run;
+                continue;
+            }
+
             char c = path[i];
             if (c == '%' && TryDecodeHexPair(path, i + 1, out byte decoded))
             {
