@@ -313,7 +313,7 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        var list = ExtensionValues.AsList(raw).Select(v => ExtensionValues.AsString(v) ?? string.Empty).ToList();
+        var list = SpecValues.Items(raw).Select(v => SpecValues.AsString(v) ?? string.Empty).ToList();
         return list.Count == count ? list : null;
     }
 
@@ -324,7 +324,7 @@ internal sealed partial class ModelBuilder
             return true;
         }
 
-        if (ExtensionValues.AsBool(schema.Extension("x-nullable")) == true)
+        if (SpecValues.AsBool(schema.Extension("x-nullable")) == true)
         {
             return true;
         }
@@ -348,7 +348,7 @@ internal sealed partial class ModelBuilder
                 return true;
             }
 
-            if (ExtensionValues.AsBool(candidate.Extension("x-sensitive")) == true)
+            if (SpecValues.AsBool(candidate.Extension("x-sensitive")) == true)
             {
                 return true;
             }

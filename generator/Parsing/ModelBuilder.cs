@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using OmsGenerated.Generator.Diagnostics;
 using OmsGenerated.Generator.Model;
+using OmsGenerated.Generator.Parsing.Document;
 using OmsGenerated.Generator.Parsing.OpenApi;
 
 namespace OmsGenerated.Generator.Parsing;
@@ -427,18 +428,19 @@ internal sealed partial class ModelBuilder
         }
 
         var codes = new List<ErrorCodeModel>();
-        foreach (var entry in ExtensionValues.AsList(raw))
+        foreach (var item in SpecValues.Items(raw))
         {
-            var code = ExtensionValues.AsString(ExtensionValues.Get(entry, "code"));
-            var status = ExtensionValues.AsInt(ExtensionValues.Get(entry, "status"));
-            var message = ExtensionValues.AsString(ExtensionValues.Get(entry, "message"));
+            var entry = item as SpecMap ?? SpecMap.Empty;
+            var code = entry.GetString("code");
+            var status = entry.GetInt("status");
+            var message = entry.GetString("message");
             if (string.IsNullOrWhiteSpace(code) || status is null || message is null)
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, new[] { "x-error-codes" }, "An x-error-codes entry without code, status and message", "it is left out of the error-code catalog");
                 continue;
             }
 
-            codes.Add(new ErrorCodeModel(code!, status.Value, message, ExtensionValues.AsString(ExtensionValues.Get(entry, "action"))));
+            codes.Add(new ErrorCodeModel(code!, status.Value, message, entry.GetString("action")));
         }
 
         return codes.ToEquatableArray();

@@ -24,7 +24,7 @@ internal static class SpecLoader
             return null;
         }
 
-        var isJson = text.TrimStart().StartsWith("{", StringComparison.Ordinal);
+        var isJson = FirstNonWhiteSpace(text) == '{';
         SpecNode root;
         try
         {
@@ -74,6 +74,19 @@ internal static class SpecLoader
         }
 
         return failed ? null : document;
+    }
+
+    private static char FirstNonWhiteSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return c;
+            }
+        }
+
+        return '\0';
     }
 
     private static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();

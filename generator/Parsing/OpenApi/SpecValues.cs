@@ -15,8 +15,7 @@ internal static class SpecValues
 
     public static bool? GetBool(this SpecMap map, string key) => AsBool(map[key]);
 
-    public static int? GetInt(this SpecMap map, string key)
-        => map[key] is SpecScalar { Value: long value } && value is >= int.MinValue and <= int.MaxValue ? (int)value : AsIntFromText(map[key]);
+    public static int? GetInt(this SpecMap map, string key) => AsInt(map[key]);
 
     public static decimal? GetDecimal(this SpecMap map, string key) => AsDecimal(map[key]);
 
@@ -31,7 +30,9 @@ internal static class SpecValues
 
     public static string? AsString(SpecNode? node) => (node as SpecScalar)?.Text;
 
-    public static int? AsInt(SpecNode? node) => AsIntFromText(node);
+    /// <summary>An integer, or its text (<c>"42"</c>); null when out of range or not a number.</summary>
+    public static int? AsInt(SpecNode? node)
+        => int.TryParse(AsString(node), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 
     public static decimal? AsDecimal(SpecNode? node) => node is SpecScalar scalar
         ? scalar.Value switch
@@ -56,7 +57,4 @@ internal static class SpecValues
             }
         }
     }
-
-    private static int? AsIntFromText(SpecNode? node)
-        => int.TryParse(AsString(node), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 }
