@@ -12,6 +12,8 @@ using Microsoft.CodeAnalysis.Text;
 using OmsGenerated.Benchmarks.Infrastructure;
 using OmsGenerated.Generator;
 
+using OmsGenerated.Testing;
+
 namespace OmsGenerated.Benchmarks;
 
 /// <summary>
@@ -52,7 +54,7 @@ public class GeneratorRerunBenchmarks
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             _texts,
             new CSharpParseOptions(LanguageVersion.Latest),
-            new OptInOptionsProvider(),
+            InMemoryOptionsProvider.OptIn("OmsGenerated.Oms", "OmsClient"),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>The first run of a new driver: everything is computed.</summary>
@@ -88,47 +90,4 @@ public class GeneratorRerunBenchmarks
 
     /// <summary>What the tracked steps said about the rerun (for the report).</summary>
     public static string? RerunReport { get; private set; }
-
-    private sealed class InMemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public InMemoryAdditionalText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>Opts every additional text in, as <c>&lt;OpenApiClient Include="…" /&gt;</c> does.</summary>
-    private sealed class OptInOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly DictionaryOptions s_file = new(new Dictionary<string, string>
-        {
-            ["build_metadata.AdditionalFiles.OpenApi"] = "true",
-            ["build_metadata.AdditionalFiles.Namespace"] = "OmsGenerated.Oms",
-            ["build_metadata.AdditionalFiles.ClientName"] = "OmsClient",
-        });
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" });
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => s_file;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-    }
 }

@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using OmsGenerated.Generator.Model;
 using OmsGenerated.Generator.Parsing;
+using OmsGenerated.Testing;
 using Xunit;
 
 namespace OmsGenerated.Generator.Tests;
@@ -54,7 +55,7 @@ public sealed class CachingTests
         var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }");
         driver = driver.RunGenerators(compilation);
 
-        var editedPetstore = new TestAdditionalText(petstore.Path, petstore.Text.Replace("title: Swagger Petstore", "title: Swagger Petstore (edited)", StringComparison.Ordinal));
+        var editedPetstore = new InMemoryAdditionalText(petstore.Path, petstore.Text.Replace("title: Swagger Petstore", "title: Swagger Petstore (edited)", StringComparison.Ordinal));
         Assert.NotEqual(petstore.Text, editedPetstore.Text);
         driver = driver.ReplaceAdditionalText(petstore, editedPetstore).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
@@ -87,7 +88,7 @@ public sealed class CachingTests
         var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }");
         driver = driver.RunGenerators(compilation);
 
-        var commented = new TestAdditionalText(petstore.Path, petstore.Text + "\n# a trailing comment changes the text, not the API\n");
+        var commented = new InMemoryAdditionalText(petstore.Path, petstore.Text + "\n# a trailing comment changes the text, not the API\n");
         driver = driver.ReplaceAdditionalText(petstore, commented).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
 
@@ -99,7 +100,7 @@ public sealed class CachingTests
     [Fact]
     public void PipelineOutputsHoldNoCompilerOrParserObjects()
     {
-        var (driver, _) = CreateDriver(Oms(), Petstore(), new TestAdditionalText("/specs/bad.yaml", "openapi: 3.0.3\ninfo:\n  title: Pets: store\n"));
+        var (driver, _) = CreateDriver(Oms(), Petstore(), new InMemoryAdditionalText("/specs/bad.yaml", "openapi: 3.0.3\ninfo:\n  title: Pets: store\n"));
         driver = driver.RunGenerators(GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }"));
         var result = driver.GetRunResult().Results.Single();
 
@@ -188,18 +189,18 @@ public sealed class CachingTests
         _ => null,
     };
 
-    private static TestAdditionalText Oms() => new(GeneratorHarness.OmsSpecPath, File.ReadAllText(GeneratorHarness.OmsSpecPath));
+    private static InMemoryAdditionalText Oms() => new(GeneratorHarness.OmsSpecPath, File.ReadAllText(GeneratorHarness.OmsSpecPath));
 
-    private static TestAdditionalText Petstore() => new(PetstorePath, File.ReadAllText(PetstorePath));
+    private static InMemoryAdditionalText Petstore() => new(PetstorePath, File.ReadAllText(PetstorePath));
 
-    private static (GeneratorDriver Driver, ImmutableArray<AdditionalText> Texts) CreateDriver(params TestAdditionalText[] specs)
+    private static (GeneratorDriver Driver, ImmutableArray<AdditionalText> Texts) CreateDriver(params InMemoryAdditionalText[] specs)
     {
         var texts = specs.Cast<AdditionalText>().ToImmutableArray();
         var driver = CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             texts,
             new CSharpParseOptions(LanguageVersion.Latest),
-            new OptInOptionsProvider(),
+            InMemoryOptionsProvider.OptIn("Test.Api"),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return (driver, texts);
     }
@@ -286,48 +287,5 @@ public sealed class CachingTests
         private static bool IsForbidden(object value, Type type)
             => value is Compilation or ISymbol or SyntaxNode or SyntaxTree or SemanticModel or Location or Diagnostic or AdditionalText or AnalyzerConfigOptions
                || ForbiddenNamespaces.Any(ns => type.Namespace is { } name && (name == ns || name.StartsWith(ns + ".", StringComparison.Ordinal)));
-    }
-
-    internal sealed class TestAdditionalText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public TestAdditionalText(string path, string text)
-        {
-            Path = path;
-            Text = text;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public string Text { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>Every additional file opts in, in namespace Test.Api.</summary>
-    private sealed class OptInOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options FileOptions = new(new Dictionary<string, string>
-        {
-            ["build_metadata.AdditionalFiles.OpenApi"] = "true",
-            ["build_metadata.AdditionalFiles.OpenApiNamespace"] = "Test.Api",
-        });
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" });
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => FileOptions;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> _values;
-
-            public Options(Dictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-        }
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using OmsGenerated.Testing;
 
 namespace OmsGenerated.Generator.Tests;
 
@@ -37,7 +38,7 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, bool trackSteps = true)
     {
         var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
-        var options = new TestOptionsProvider(specs.ToDictionary(s => s.Path, s => s.Metadata));
+        var options = InMemoryOptionsProvider.ByPath(specs.ToDictionary(s => s.Path, s => s.Metadata));
         return CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             texts,
@@ -97,45 +98,8 @@ internal static class GeneratorHarness
         return paths.Where(File.Exists).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
 
-    private sealed class InMemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText _text;
 
-        public InMemoryAdditionalText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
 
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Dictionary<string, Dictionary<string, string>> _byPath;
-
-        public TestOptionsProvider(Dictionary<string, Dictionary<string, string>> byPath) => _byPath = byPath;
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" });
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
-            => _byPath.TryGetValue(textFile.Path, out var metadata) ? new DictionaryOptions(metadata) : DictionaryOptions.Empty;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-    }
 }
 
 internal sealed record SpecFile(string Path, string Text, Dictionary<string, string> Metadata);
