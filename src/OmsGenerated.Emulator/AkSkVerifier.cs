@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using OmsGenerated.Runtime.Auth;
 
 namespace OmsGenerated.Emulator;
 
@@ -21,19 +22,21 @@ internal enum SignatureCheck
 
 /// <summary>
 /// Checks <c>SDK-HMAC-SHA256</c> signatures the way Huawei Cloud API Gateway does, from the request exactly as received
-/// (raw request target, header values and body bytes). Independent of the runtime's signer, so a bug there shows up here.
+/// (raw request target, header values and body bytes): the Authorization header's form, the access key, the signed
+/// header list (lower-case, sorted, unique, with x-sdk-date) and the clock window are checked here; the signature itself
+/// is recomputed with the runtime's <see cref="AkSkSigner"/>.
 /// </summary>
 /// <remarks>
-/// Canonical request: <c>METHOD\nURI\nQUERY\nHEADERS\nSIGNED\nhex(sha256(body))</c>. The path is percent-decoded, split on
-/// '/', each segment re-encoded (A-Z a-z 0-9 - _ . ~ kept, everything else %XX upper-case over UTF-8) and a '/' appended;
-/// query pairs are decoded, sorted by name then value and re-encoded; headers are <c>name:trim(value)\n</c> for the
-/// names listed in SignedHeaders (which must include x-sdk-date). String to sign:
-/// <c>SDK-HMAC-SHA256\n{X-Sdk-Date}\nhex(sha256(canonical request))</c>; signature: hex HMAC-SHA256 keyed by the SK.
+/// The emulator is a stand-in for the gateway, not a test oracle: the end-to-end tests check the client's signatures
+/// against <c>tests/Shared/IndependentAkSkVerifier</c>, an implementation that shares no code with the runtime.
 /// </remarks>
 internal static class AkSkVerifier
 {
-    private const string Scheme = "SDK-HMAC-SHA256";
-    private const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";
+    private const string Scheme = AkSkSigner.Algorithm;
+    private const string DateFormat = AkSkSigner.SdkDateFormat;
+
+    /// <summary>Only the path and query of a request target are signed; the origin just makes it an absolute URI.</summary>
+    private static readonly Uri RequestOrigin = new("http://emulator.invalid");
 
     public static SignatureCheck Verify(
         string method,
@@ -83,7 +86,7 @@ internal static class AkSkVerifier
             return SignatureCheck.DateOutOfRange;
         }
 
-        var canonicalHeaders = new StringBuilder();
+        var signed = new List<KeyValuePair<string, string>>(signedNames.Length);
         string previous = string.Empty;
         foreach (string name in signedNames)
         {
@@ -100,26 +103,16 @@ internal static class AkSkVerifier
                 return SignatureCheck.Invalid;
             }
 
-            canonicalHeaders.Append(name).Append(':').Append(value.Trim()).Append('\n');
+            signed.Add(new KeyValuePair<string, string>(name, value));
         }
 
-        string path = rawTarget;
-        string query = string.Empty;
-        int q = rawTarget.IndexOf('?', StringComparison.Ordinal);
-        if (q >= 0)
+        if (!Uri.TryCreate(RequestOrigin, rawTarget, out Uri? uri))
         {
-            path = rawTarget.Substring(0, q);
-            query = rawTarget.Substring(q + 1);
+            reason = "the request target is not a valid URI";
+            return SignatureCheck.Invalid;
         }
 
-        string canonicalRequest = method.ToUpperInvariant() + "\n"
-            + CanonicalUri(path) + "\n"
-            + CanonicalQuery(query) + "\n"
-            + canonicalHeaders + "\n"
-            + signedHeaders + "\n"
-            + Hex(SHA256.HashData(body));
-        string stringToSign = Scheme + "\n" + sdkDate + "\n" + Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
-        string expected = Hex(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(stringToSign)));
+        string expected = AkSkSigner.ComputeSignature(method, uri, signed, body, sdkDate, secretKey);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature)))
         {
             reason = "signature mismatch";
@@ -128,57 +121,6 @@ internal static class AkSkVerifier
 
         reason = string.Empty;
         return SignatureCheck.Valid;
-    }
-
-    /// <summary>The canonical URI of a raw (still percent-encoded) path.</summary>
-    public static string CanonicalUri(string rawPath)
-    {
-        string decoded = Uri.UnescapeDataString(rawPath.Length == 0 ? "/" : rawPath);
-        string[] segments = decoded.Split('/');
-        for (int i = 0; i < segments.Length; i++)
-        {
-            segments[i] = Encode(segments[i]);
-        }
-
-        string result = string.Join('/', segments);
-        return result.EndsWith('/') ? result : result + "/";
-    }
-
-    /// <summary>The canonical query string of a raw query (without '?').</summary>
-    public static string CanonicalQuery(string rawQuery)
-    {
-        var pairs = new List<(string Name, string Value)>();
-        foreach (string item in rawQuery.Split('&'))
-        {
-            if (item.Length == 0)
-            {
-                continue;
-            }
-
-            int eq = item.IndexOf('=', StringComparison.Ordinal);
-            string name = eq < 0 ? item : item.Substring(0, eq);
-            string value = eq < 0 ? string.Empty : item.Substring(eq + 1);
-            pairs.Add((Uri.UnescapeDataString(name), Uri.UnescapeDataString(value)));
-        }
-
-        pairs.Sort(static (a, b) =>
-        {
-            int c = string.CompareOrdinal(a.Name, b.Name);
-            return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
-        });
-
-        var builder = new StringBuilder();
-        foreach ((string name, string value) in pairs)
-        {
-            if (builder.Length > 0)
-            {
-                builder.Append('&');
-            }
-
-            builder.Append(Encode(name)).Append('=').Append(Encode(value));
-        }
-
-        return builder.ToString();
     }
 
     private static bool TryParseAuthorization(string authorization, out string access, out string signedHeaders, out string signature, out string reason)
@@ -228,25 +170,4 @@ internal static class AkSkVerifier
         reason = string.Empty;
         return true;
     }
-
-    private static string Encode(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (byte b in Encoding.UTF8.GetBytes(text))
-        {
-            char c = (char)b;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~')
-            {
-                builder.Append(c);
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 }
