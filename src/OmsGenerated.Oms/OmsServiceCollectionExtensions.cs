@@ -3,9 +3,8 @@ using System.Linq;
 using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OmsGenerated.Runtime.Http;
 
 namespace OmsGenerated.Oms;
 
@@ -13,11 +12,6 @@ namespace OmsGenerated.Oms;
 public static class OmsServiceCollectionExtensions
 {
     /// <summary>Headers whose values HttpClient logging must never print.</summary>
-    private static readonly string[] s_sensitiveHeaders =
-    {
-        "Authorization", "X-Auth-Token", "X-Security-Token", "X-Subject-Token", "Proxy-Authorization", "Cookie", "Set-Cookie",
-    };
-
     /// <summary>
     /// Registers <see cref="OmsClientOptions"/> (the <c>HUAWEICLOUD_SDK_*</c> environment variables first, then
     /// <paramref name="configure"/>, validated on first use) and <see cref="OmsClient"/> as a typed HttpClient whose
@@ -82,15 +76,8 @@ public static class OmsServiceCollectionExtensions
             serviceProvider.GetService<TimeProvider>()));
 
         // Innermost: bodies are read inside the attempt timeout and retries.
-        builder.AddHttpMessageHandler(static () => new OmsGenerated.Runtime.Http.ResponseBufferingHandler());
-        builder.RedactLoggedHeaders(s_sensitiveHeaders);
-
-        // The default HttpClient logger redacts header values only in its formatted message; its structured state
-        // still carries Authorization, X-Security-Token and X-Auth-Token. Replace it with one that never sees them raw.
-        builder.RemoveAllLoggers();
-        builder.AddLogger(static serviceProvider => new OmsHttpClientLogger(
-            serviceProvider.GetService<ILoggerFactory>()?.CreateLogger(OmsHttpClientLogger.Category) ?? NullLogger.Instance));
-        return builder;
+        builder.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
+        return builder.UseRedactingHttpClientLogging();
     }
 
     /// <summary>Marks that <see cref="AddOmsClient(IServiceCollection, Action{OmsClientOptions}?)"/> already ran.</summary>

@@ -6,10 +6,11 @@ using System.Text;
 using Microsoft.Extensions.Http.Logging;
 using Microsoft.Extensions.Logging;
 
-namespace OmsGenerated.Oms;
+namespace OmsGenerated.Runtime.Http;
 
 /// <summary>
-/// The HttpClient logger <c>AddOmsClient</c> installs instead of Microsoft.Extensions.Http's default one.
+/// The HttpClient logger a generated client's registration installs instead of Microsoft.Extensions.Http's default one
+/// (<see cref="RedactingHttpClientLoggingExtensions.UseRedactingHttpClientLogging"/>).
 /// </summary>
 /// <remarks>
 /// <para>The default logger redacts header values in the formatted message only: its structured state (what JSON
@@ -17,13 +18,13 @@ namespace OmsGenerated.Oms;
 /// <c>X-Security-Token</c> and <c>X-Auth-Token</c> values. This logger only ever passes already-redacted text.</para>
 /// <para>It sits next to the primary handler, so it sees the request as sent (signed). Information: method, URI
 /// (query replaced by <c>*</c>), status, elapsed time and <c>X-Request-Id</c>; Trace: headers, with values shown only
-/// for a fixed list of harmless headers. Its category is <c>System.Net.Http.HttpClient.OmsClient.ClientHandler</c>,
+/// for a fixed list of harmless headers. Its category is <c>System.Net.Http.HttpClient.{client name}.ClientHandler</c>,
 /// so filters written for HttpClient logging keep working.</para>
 /// </remarks>
-internal sealed class OmsHttpClientLogger : IHttpClientLogger
+internal sealed class RedactingHttpClientLogger : IHttpClientLogger
 {
-    /// <summary>The logger category.</summary>
-    internal const string Category = "System.Net.Http.HttpClient." + nameof(OmsClient) + ".ClientHandler";
+    /// <summary>The logger category of a named client, the one Microsoft.Extensions.Http's own logger uses.</summary>
+    internal static string CategoryOf(string clientName) => "System.Net.Http.HttpClient." + clientName + ".ClientHandler";
 
     private static readonly HashSet<string> s_visibleHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -48,7 +49,7 @@ internal sealed class OmsHttpClientLogger : IHttpClientLogger
 
     private readonly ILogger _logger;
 
-    public OmsHttpClientLogger(ILogger logger)
+    public RedactingHttpClientLogger(ILogger logger)
     {
         _logger = logger;
     }
