@@ -59,10 +59,15 @@ internal static class DiagnosticDescriptors
         "Option '{0}' has the invalid value '{1}': {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnknownField = new(
+        "OAPI011", "Unknown field",
+        "In '{0}': {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         UnreadableSpec, NotOpenApi, UnresolvedReference, ExternalReference, UnsupportedConstruct,
-        KeywordName, DuplicateName, GeneratorFailure, OperationSkipped, InvalidOption,
+        KeywordName, DuplicateName, GeneratorFailure, OperationSkipped, InvalidOption, UnknownField,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

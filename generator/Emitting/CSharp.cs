@@ -71,6 +71,25 @@ internal static class CSharp
         return builder.ToString();
     }
 
+    /// <summary>Text inside an interpolated string literal (<c>$"…"</c>): escaped as in <see cref="Literal"/>, braces doubled.</summary>
+    public static string InterpolatedText(string value)
+    {
+        var literal = Literal(value);
+        return literal.Substring(1, literal.Length - 2).Replace("{", "{{").Replace("}", "}}");
+    }
+
+    /// <summary>Text for a <c>//</c> comment: one line, whatever line terminators (including U+0085, U+2028, U+2029) it had.</summary>
+    public static string CommentText(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>A UTF-8 literal (<c>"name"u8</c>), for JSON property names.</summary>
     public static string Utf8(string value) => Literal(value) + "u8";
 

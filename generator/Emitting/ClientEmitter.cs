@@ -68,8 +68,8 @@ internal static class ClientEmitter
         var returnType = op.Response?.Type is { } responseType ? TypeName(responseType, ns) : null;
         w.WriteDocs(op.Summary ?? op.HttpMethod + " " + op.PathTemplate, op.Summary is null ? op.Description : op.Description ?? (op.HttpMethod + " " + op.PathTemplate));
         var signature = new List<string>();
-        var helperSignature = new List<string> { Kiota + ".IRequestAdapter adapter", "string url" };
-        var forwarded = new List<string> { "adapter", "url" };
+        var helperSignature = new List<string> { Kiota + ".IRequestAdapter __adapter", "string __url" };
+        var forwarded = new List<string> { "__adapter", "__url" };
         foreach (var parameter in OrderedParameters(op))
         {
             if (parameter.Parameter is { } p)
@@ -109,7 +109,7 @@ internal static class ClientEmitter
         EmitValidation(w, op);
         EmitUrl(w, op);
 
-        w.OpenBlock("if (_requestAdapter is { } adapter)");
+        w.OpenBlock("if (_requestAdapter is { } __adapter)");
         w.WriteLine("return " + adapterMethod + "(" + string.Join(", ", forwarded) + ");");
         w.CloseBlock();
         w.WriteLine();
@@ -123,7 +123,8 @@ internal static class ClientEmitter
 
     private static IEnumerable<(ParameterModel? Parameter, bool IsBody)> OrderedParameters(OperationModel op)
     {
-        var pathOrder = op.PathParts.Where(p => p.Literal is null).Select(p => p.ParameterIndex).ToList();
+        // a placeholder may appear twice in a template (/c/{x}/{x}); the parameter is declared once
+        var pathOrder = op.PathParts.Where(p => p.Literal is null).Select(p => p.ParameterIndex).Distinct().ToList();
         foreach (var index in pathOrder)
         {
             yield return (op.Parameters[index], false);
@@ -182,7 +183,7 @@ internal static class ClientEmitter
         {
             if (part.Literal is not null)
             {
-                interpolation.Append(part.Literal.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}"));
+                interpolation.Append(InterpolatedText(part.Literal));
                 continue;
             }
 
@@ -195,15 +196,15 @@ internal static class ClientEmitter
         var queries = op.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
         if (queries.Count == 0)
         {
-            w.WriteLine("var url = string.Create(" + Invariant + ", " + interpolation + ");");
+            w.WriteLine("var __url = string.Create(" + Invariant + ", " + interpolation + ");");
             w.WriteLine();
             return;
         }
 
-        w.WriteLine("var query = new " + Runtime + ".Http.QueryStringBuilder(string.Create(" + Invariant + ", " + interpolation + "));");
+        w.WriteLine("var __query = new " + Runtime + ".Http.QueryStringBuilder(string.Create(" + Invariant + ", " + interpolation + "));");
         foreach (var p in queries)
         {
-            var value = p.IsRequired && p.Type.IsValueType ? p.Name : "queryValue" + Sanitize(p.Name);
+            var value = p.IsRequired && p.Type.IsValueType ? p.Name : "__value_" + Sanitize(p.Name);
             if (!(p.IsRequired && p.Type.IsValueType))
             {
                 w.OpenBlock("if (" + p.Name + " is { } " + value + ")");
@@ -211,21 +212,21 @@ internal static class ClientEmitter
 
             if (p.Type.Kind == TypeKind.Array)
             {
-                var item = "item" + Sanitize(p.Name);
+                var item = "__item_" + Sanitize(p.Name);
                 if (p.Explode)
                 {
                     w.OpenBlock("foreach (var " + item + " in " + value + ")");
-                    w.WriteLine("query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type.Element!, item) + ");");
+                    w.WriteLine("__query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type.Element!, item) + ");");
                     w.CloseBlock();
                 }
                 else
                 {
-                    w.WriteLine("query.AddJoined(" + Literal(p.WireName) + ", " + value + ", static " + item + " => " + FormatValue(p.Type.Element!, item) + ");");
+                    w.WriteLine("__query.AddJoined(" + Literal(p.WireName) + ", " + value + ", static " + item + " => " + FormatValue(p.Type.Element!, item) + ");");
                 }
             }
             else
             {
-                w.WriteLine("query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type, value) + ");");
+                w.WriteLine("__query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type, value) + ");");
             }
 
             if (!(p.IsRequired && p.Type.IsValueType))
@@ -234,7 +235,7 @@ internal static class ClientEmitter
             }
         }
 
-        w.WriteLine("var url = query.ToString();");
+        w.WriteLine("var __url = __query.ToString();");
         w.WriteLine();
     }
 
@@ -247,7 +248,7 @@ internal static class ClientEmitter
 
     private static string FormatValue(TypeRef type, string value) => type.Kind switch
     {
-        TypeKind.Array => Runtime + ".Http.UrlFormat.Join(" + value + ", static item => " + FormatValue(type.Element!, "item") + ")",
+        TypeKind.Array => Runtime + ".Http.UrlFormat.Join(" + value + ", static __element => " + FormatValue(type.Element!, "__element") + ")",
         TypeKind.String => value,
         TypeKind.StringEnum => value + ".Value",
         TypeKind.IntegerEnum => Runtime + ".Http.UrlFormat.Format(" + value + ".Value)",
@@ -258,11 +259,11 @@ internal static class ClientEmitter
     {
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
-            var value = p.IsRequired && p.Type.IsValueType ? p.Name : (target == "request" ? "headerValue" : "kiotaHeaderValue") + Sanitize(p.Name);
+            var value = p.IsRequired && p.Type.IsValueType ? p.Name : (target == "request" ? "__header_" : "__kiotaHeader_") + Sanitize(p.Name);
             var formatted = FormatValue(p.Type, value);
             var statement = target == "request"
-                ? "request.Headers.TryAddWithoutValidation(" + Literal(p.WireName) + ", " + formatted + ");"
-                : "info.Headers.Add(" + Literal(p.WireName) + ", " + formatted + ");";
+                ? "__request.Headers.TryAddWithoutValidation(" + Literal(p.WireName) + ", " + formatted + ");"
+                : "__info.Headers.Add(" + Literal(p.WireName) + ", " + formatted + ");";
             if (p.IsRequired && p.Type.IsValueType)
             {
                 w.WriteLine(statement);
@@ -278,11 +279,11 @@ internal static class ClientEmitter
 
     private static void EmitHttpSend(SourceWriter w, OperationModel op, string ns, string errorMapper)
     {
-        w.WriteLine("var request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", url); // disposed by the transport");
+        w.WriteLine("var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", __url); // disposed by the transport");
         EmitHeaders(w, op, "request");
         if (op.Response is { Kind: BodyKind.Json })
         {
-            w.WriteLine("request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
+            w.WriteLine("__request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
         }
 
         if (op.Body is { } body)
@@ -297,19 +298,19 @@ internal static class ClientEmitter
             {
                 if (body.IsRequired)
                 {
-                    w.WriteLine("request.Content = " + content + ";");
+                    w.WriteLine("__request.Content = " + content + ";");
                 }
                 else
                 {
-                    w.OpenBlock("if (" + body.Name + " is { } " + body.Name.TrimStart('@') + "Value)");
-                    w.WriteLine("request.Content = " + content.Replace("(" + body.Name + ",", "(" + body.Name.TrimStart('@') + "Value,") + ";");
+                    w.OpenBlock("if (" + body.Name + " is { } __bodyValue)");
+                    w.WriteLine("__request.Content = " + content.Replace("(" + body.Name + ",", "(__bodyValue,") + ";");
                     w.CloseBlock();
                 }
             }
             else
             {
                 w.OpenBlock("if (" + body.Name + " is not null)");
-                w.WriteLine("request.Content = " + content + ";");
+                w.WriteLine("__request.Content = " + content + ";");
                 w.CloseBlock();
             }
         }
@@ -317,37 +318,37 @@ internal static class ClientEmitter
         var client = "_httpClient!";
         if (op.Response?.Type is not { } type)
         {
-            w.WriteLine("return " + Transport + ".SendAsync(" + client + ", request, " + errorMapper + ", cancellationToken);");
+            w.WriteLine("return " + Transport + ".SendAsync(" + client + ", __request, " + errorMapper + ", cancellationToken);");
             return;
         }
 
         var call = op.Response.Kind switch
         {
-            BodyKind.Text => Transport + ".SendForTextAsync(" + client + ", request, " + errorMapper + ", cancellationToken)",
-            BodyKind.Binary => Transport + ".SendForBytesAsync(" + client + ", request, " + errorMapper + ", cancellationToken)",
-            _ when type.IsValueType => Transport + ".SendForJsonValueAsync(" + client + ", request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
-            _ => Transport + ".SendForJsonAsync(" + client + ", request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
+            BodyKind.Text => Transport + ".SendForTextAsync(" + client + ", __request, " + errorMapper + ", cancellationToken)",
+            BodyKind.Binary => Transport + ".SendForBytesAsync(" + client + ", __request, " + errorMapper + ", cancellationToken)",
+            _ when type.IsValueType => Transport + ".SendForJsonValueAsync(" + client + ", __request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
+            _ => Transport + ".SendForJsonAsync(" + client + ", __request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
         };
         w.WriteLine("return " + call + ";");
     }
 
     private static void EmitKiotaSend(SourceWriter w, OperationModel op, string ns, string kiotaErrors)
     {
-        w.WriteLine("var info = new " + Kiota + ".RequestInformation { HttpMethod = " + Kiota + ".Method." + op.HttpMethod + ", URI = new global::System.Uri(url) };");
+        w.WriteLine("var __info = new " + Kiota + ".RequestInformation { HttpMethod = " + Kiota + ".Method." + op.HttpMethod + ", URI = new global::System.Uri(__url) };");
         EmitHeaders(w, op, "info");
         if (op.Response is { Kind: BodyKind.Json })
         {
-            w.WriteLine("info.Headers.TryAdd(\"Accept\", \"application/json\");");
+            w.WriteLine("__info.Headers.TryAdd(\"Accept\", \"application/json\");");
         }
 
         if (op.Body is { } body)
         {
             var statement = body.Kind switch
             {
-                BodyKind.Json when body.Type.Kind == TypeKind.Object => "info.SetContentFromParsable(adapter, " + Literal(body.ContentType) + ", " + body.Name + ");",
-                BodyKind.Json => "info.SetStreamContent(" + Runtime + ".Json.JsonBody.CreateStream(" + body.Name + ", " + JsonCode.WriterLambda(body.Type, ns) + "), " + Literal(body.ContentType) + ");",
-                BodyKind.Text => "info.SetStreamContent(new global::System.IO.MemoryStream(global::System.Text.Encoding.UTF8.GetBytes(" + body.Name + ")), " + Literal(body.ContentType) + ");",
-                _ => "info.SetStreamContent(new global::System.IO.MemoryStream(" + body.Name + "), " + Literal(body.ContentType) + ");",
+                BodyKind.Json when body.Type.Kind == TypeKind.Object => "__info.SetContentFromParsable(__adapter, " + Literal(body.ContentType) + ", " + body.Name + ");",
+                BodyKind.Json => "__info.SetStreamContent(" + Runtime + ".Json.JsonBody.CreateStream(" + body.Name + ", " + JsonCode.WriterLambda(body.Type, ns) + "), " + Literal(body.ContentType) + ");",
+                BodyKind.Text => "__info.SetStreamContent(new global::System.IO.MemoryStream(global::System.Text.Encoding.UTF8.GetBytes(" + body.Name + ")), " + Literal(body.ContentType) + ");",
+                _ => "__info.SetStreamContent(new global::System.IO.MemoryStream(" + body.Name + "), " + Literal(body.ContentType) + ");",
             };
             if (body.IsRequired)
             {
@@ -355,7 +356,7 @@ internal static class ClientEmitter
             }
             else
             {
-                var local = body.Name.TrimStart('@') + "Payload";
+                var local = "__bodyPayload";
                 w.OpenBlock("if (" + body.Name + " is { } " + local + ")");
                 w.WriteLine(statement.Replace(", " + body.Name + ")", ", " + local + ")").Replace("(" + body.Name + ",", "(" + local + ",").Replace("(" + body.Name + ")", "(" + local + ")"));
                 w.CloseBlock();
@@ -364,7 +365,7 @@ internal static class ClientEmitter
 
         if (op.Response?.Type is not { } type)
         {
-            w.WriteLine("await adapter.SendNoContentAsync(info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false);");
+            w.WriteLine("await __adapter.SendNoContentAsync(__info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false);");
             w.WriteLine("return;");
             return;
         }
@@ -373,21 +374,21 @@ internal static class ClientEmitter
         var typeName = TypeName(type, ns);
         if (op.Response.Kind == BodyKind.Text)
         {
-            w.WriteLine("return await adapter.SendPrimitiveAsync<string>(info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
+            w.WriteLine("return await __adapter.SendPrimitiveAsync<string>(__info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
         }
         else if (op.Response.Kind == BodyKind.Binary)
         {
-            w.WriteLine("return await adapter.SendPrimitiveAsync<byte[]>(info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
+            w.WriteLine("return await __adapter.SendPrimitiveAsync<byte[]>(__info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
         }
         else if (type.Kind == TypeKind.Object)
         {
-            w.WriteLine("return await adapter.SendAsync<" + typeName + ">(info, " + typeName + ".CreateFromDiscriminatorValue, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
+            w.WriteLine("return await __adapter.SendAsync<" + typeName + ">(__info, " + typeName + ".CreateFromDiscriminatorValue, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
         }
         else
         {
             var method = type.IsValueType ? "ReadJsonValueAsync" : "ReadJsonAsync";
-            w.WriteLine("var stream = await adapter.SendPrimitiveAsync<global::System.IO.Stream>(info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false);");
-            w.WriteLine("return await " + KiotaInterop + "." + method + "(stream, " + JsonCode.DocumentReader(type, ns) + ", cancellationToken).ConfigureAwait(false);");
+            w.WriteLine("var __stream = await __adapter.SendPrimitiveAsync<global::System.IO.Stream>(__info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false);");
+            w.WriteLine("return await " + KiotaInterop + "." + method + "(__stream, " + JsonCode.DocumentReader(type, ns) + ", cancellationToken).ConfigureAwait(false);");
         }
     }
 

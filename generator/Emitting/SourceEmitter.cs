@@ -49,7 +49,7 @@ internal static class SourceEmitter
     private static GeneratedFile File(string hintName, ApiModel api, System.Action<SourceWriter> body)
     {
         var w = new SourceWriter();
-        w.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, Header, api.SpecFileName));
+        w.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, Header, CSharp.CommentText(api.SpecFileName)));
         w.WriteLine("namespace " + api.Namespace);
         w.WriteLine("{");
         w.Indent();

@@ -70,7 +70,7 @@ internal sealed class SourceWriter
     public void WriteDocElement(string element, string text, string? nameAttribute = null)
     {
         var open = nameAttribute is null ? "<" + element + ">" : "<" + element + " name=\"" + nameAttribute + "\">";
-        var lines = Escape(text).Replace("\r\n", "\n").Split('\n');
+        var lines = Escape(text).Split('\n');
         if (lines.Length == 1)
         {
             WriteLine("/// " + open + lines[0].Trim() + "</" + element + ">");
@@ -98,6 +98,38 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
+    /// <summary>
+    /// XML-escapes documentation text and turns every line terminator C# knows (CR, LF, U+0085, U+2028, U+2029) into
+    /// '\n', so that each line is written behind its own <c>///</c>; other control characters become spaces.
+    /// </summary>
     private static string Escape(string text)
-        => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\r':
+                    builder.Append('\n');
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '\n' or '\u0085' or '\u2028' or '\u2029':
+                    builder.Append('\n');
+                    break;
+                default:
+                    builder.Append(char.IsControl(c) && c != '\t' ? ' ' : c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
 }

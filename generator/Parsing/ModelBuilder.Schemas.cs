@@ -4,11 +4,11 @@ using System.Globalization;
 using System.Linq;
 using OmsGenerated.Generator.Diagnostics;
 using OmsGenerated.Generator.Model;
-using OmsGenerated.Generator.Parsing.OpenApi;
+using NJsonSchema;
 
 namespace OmsGenerated.Generator.Parsing;
 
-/// <summary>Schema half of the builder: JSON Schema → <see cref="TypeRef"/>, object and enum types.</summary>
+/// <summary>JsonSchema half of the builder: JSON JsonSchema → <see cref="TypeRef"/>, object and enum types.</summary>
 internal sealed partial class ModelBuilder
 {
     /// <summary>Member names every generated model already uses.</summary>
@@ -20,17 +20,23 @@ internal sealed partial class ModelBuilder
 
     private static readonly string[] s_reservedEnumMemberNames = { "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType" };
 
-    private readonly Dictionary<Schema, TypeRef> _namedTypes = new();
-    private readonly Queue<(Schema Schema, string Name, string[] Where)> _pendingObjects = new();
+    private readonly Dictionary<JsonSchema, TypeRef> _namedTypes = new(ReferenceComparer.Instance);
+    private readonly HashSet<JsonSchema> _mapping = new(ReferenceComparer.Instance);
+    private readonly Dictionary<JsonSchema, string[]> _schemaPaths = new(ReferenceComparer.Instance);
+    private int _mapDepth;
+    private readonly Queue<(JsonSchema JsonSchema, string Name, string[] Where)> _pendingObjects = new();
     private readonly List<ObjectTypeModel> _objects = new();
     private readonly List<EnumTypeModel> _enums = new();
-    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
-    private readonly HashSet<Schema> _reportedUnsupported = new();
+    // case-insensitive: each type is a generated file, and the compiler compares file (hint) names that way
+    private readonly HashSet<string> _typeNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<JsonSchema> _reportedUnsupported = new(ReferenceComparer.Instance);
 
     private void RegisterComponentSchemas()
     {
-        foreach (var entry in _document.Definitions)
+        var definitions = _isSwagger2 ? _document.Definitions : _document.Components?.Schemas;
+        foreach (var entry in definitions ?? new Dictionary<string, JsonSchema>())
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             var schema = entry.Value;
             var actual = schema.ActualSchema;
             if (_namedTypes.ContainsKey(actual))
@@ -38,7 +44,8 @@ internal sealed partial class ModelBuilder
                 continue; // an alias of another component: references map to the target
             }
 
-            var where = new[] { _isSwagger2 ? "definitions" : "schemas", entry.Key };
+            var where = _isSwagger2 ? new[] { "definitions", entry.Key } : new[] { "components", "schemas", entry.Key };
+            _schemaPaths[actual] = where;
             if (actual.Enumeration.Count > 0 && IsEnumerable(actual))
             {
                 RegisterEnum(actual, entry.Key, where);
@@ -60,7 +67,7 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private TypeRef Map(Schema? schema, string nameHint, string[] where)
+    private TypeRef Map(JsonSchema? schema, string nameHint, string[] where)
     {
         if (schema is null)
         {
@@ -73,10 +80,39 @@ internal sealed partial class ModelBuilder
             return named;
         }
 
+        // Unnamed schemas (arrays, maps, unions) are mapped structurally; one that contains itself would never end.
+        if (!_mapping.Add(actual))
+        {
+            ReportUnsupported(actual, where, "A schema that contains itself other than through an object", "the inner occurrence is generated as System.Text.Json.JsonElement, holding the raw JSON");
+            return TypeRef.Any;
+        }
+
+        // a chain of schemas that each wrap the next (arrays of arrays of …) is bounded like nesting in the text
+        if (_mapDepth >= Syntax.SyntaxLimits.MaxDepth)
+        {
+            _mapping.Remove(actual);
+            ReportUnsupported(actual, where, "A schema nested more than " + Syntax.SyntaxLimits.MaxDepth + " levels deep through references", "the inner part is generated as System.Text.Json.JsonElement, holding the raw JSON");
+            return TypeRef.Any;
+        }
+
+        _mapDepth++;
+        try
+        {
+            return MapStructurally(actual, nameHint, where);
+        }
+        finally
+        {
+            _mapDepth--;
+            _mapping.Remove(actual);
+        }
+    }
+
+    private TypeRef MapStructurally(JsonSchema actual, string nameHint, string[] where)
+    {
         var composed = actual.OneOf.Count > 0 ? actual.OneOf : actual.AnyOf;
         if (composed.Count > 0 && actual.Properties.Count == 0)
         {
-            var nonNull = composed.Where(s => s.ActualSchema.Type != SchemaTypes.Null).ToList();
+            var nonNull = composed.Where(s => s.ActualSchema.Type != JsonObjectType.Null).ToList();
             if (nonNull.Count == 1)
             {
                 return Map(nonNull[0], nameHint, where);
@@ -91,14 +127,14 @@ internal sealed partial class ModelBuilder
             return RegisterEnum(actual, nameHint, where);
         }
 
-        var type = actual.Type & ~SchemaTypes.Null;
-        if (type == SchemaTypes.Array)
+        var type = actual.Type & ~JsonObjectType.Null;
+        if (type == JsonObjectType.Array)
         {
             var item = actual.Item ?? actual.Items.FirstOrDefault();
             return new TypeRef(TypeKind.Array, Element: Map(item, nameHint + "Item", where));
         }
 
-        if (type == SchemaTypes.Object || type == SchemaTypes.None && IsObjectLike(actual))
+        if (type == JsonObjectType.Object || type == JsonObjectType.None && IsObjectLike(actual))
         {
             if (IsObjectWithProperties(actual))
             {
@@ -111,9 +147,9 @@ internal sealed partial class ModelBuilder
 
         return type switch
         {
-            SchemaTypes.String => MapString(actual.Format),
-            SchemaTypes.Integer => actual.Format == "int32" ? new TypeRef(TypeKind.Int32) : new TypeRef(TypeKind.Int64),
-            SchemaTypes.Number => actual.Format switch
+            JsonObjectType.String => MapString(actual.Format),
+            JsonObjectType.Integer => actual.Format == "int32" ? new TypeRef(TypeKind.Int32) : new TypeRef(TypeKind.Int64),
+            JsonObjectType.Number => actual.Format switch
             {
                 "float" => new TypeRef(TypeKind.Float),
                 "decimal" => new TypeRef(TypeKind.Decimal),
@@ -121,8 +157,8 @@ internal sealed partial class ModelBuilder
                 "int64" => new TypeRef(TypeKind.Int64),
                 _ => new TypeRef(TypeKind.Double),
             },
-            SchemaTypes.Boolean => new TypeRef(TypeKind.Boolean),
-            SchemaTypes.File => new TypeRef(TypeKind.Bytes),
+            JsonObjectType.Boolean => new TypeRef(TypeKind.Boolean),
+            JsonObjectType.File => new TypeRef(TypeKind.Bytes),
             _ => TypeRef.Any,
         };
     }
@@ -138,7 +174,7 @@ internal sealed partial class ModelBuilder
     };
 
     /// <summary>Follows $ref and single-branch allOf wrappers (used to attach a description or nullable to a reference).</summary>
-    private Schema Resolve(Schema schema)
+    private JsonSchema Resolve(JsonSchema schema)
     {
         var actual = schema.ActualSchema;
         var guard = 0;
@@ -148,7 +184,7 @@ internal sealed partial class ModelBuilder
                && actual.OneOf.Count == 0
                && actual.AnyOf.Count == 0
                && actual.Enumeration.Count == 0
-               && (actual.Type & ~SchemaTypes.Null) is SchemaTypes.None or SchemaTypes.Object
+               && (actual.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object
                && guard++ < 32)
         {
             actual = actual.AllOf.First().ActualSchema;
@@ -157,32 +193,50 @@ internal sealed partial class ModelBuilder
         return actual;
     }
 
-    private static bool IsObjectLike(Schema schema)
+    private static bool IsObjectLike(JsonSchema schema)
         => schema.Properties.Count > 0 || schema.AllOf.Count > 0 || schema.AdditionalPropertiesSchema is not null;
 
-    private bool IsObjectWithProperties(Schema schema)
+    /// <summary>An object with properties of its own or through <c>allOf</c> (iterative, and safe on <c>allOf</c> cycles).</summary>
+    private bool IsObjectWithProperties(JsonSchema schema)
     {
-        var type = schema.Type & ~SchemaTypes.Null;
-        if (type != SchemaTypes.Object && type != SchemaTypes.None)
+        var visited = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+        var pending = new Stack<JsonSchema>();
+        pending.Push(schema);
+        while (pending.Count > 0)
         {
-            return false;
+            var current = pending.Pop();
+            var type = current.Type & ~JsonObjectType.Null;
+            if (type != JsonObjectType.Object && type != JsonObjectType.None || !visited.Add(current))
+            {
+                continue;
+            }
+
+            if (current.Properties.Count > 0)
+            {
+                return true;
+            }
+
+            foreach (var part in current.AllOf)
+            {
+                pending.Push(Resolve(part));
+            }
         }
 
-        return schema.Properties.Count > 0 || schema.AllOf.Any(part => IsObjectWithProperties(Resolve(part)));
+        return false;
     }
 
-    private static bool IsEnumerable(Schema schema)
+    private static bool IsEnumerable(JsonSchema schema)
     {
-        var type = schema.Type & ~SchemaTypes.Null;
-        if (type is SchemaTypes.String or SchemaTypes.Integer)
+        var type = schema.Type & ~JsonObjectType.Null;
+        if (type is JsonObjectType.String or JsonObjectType.Integer)
         {
             return true;
         }
 
-        return type == SchemaTypes.None && schema.Enumeration.Where(v => v is not null).All(v => v!.Value is string);
+        return type == JsonObjectType.None && schema.Enumeration.Where(v => v is not null).All(v => v is string);
     }
 
-    private TypeRef RegisterObject(Schema schema, string nameHint, string[] where)
+    private TypeRef RegisterObject(JsonSchema schema, string nameHint, string[] where)
     {
         var name = UniqueTypeName(nameHint, "Schema", where);
         var typeRef = new TypeRef(TypeKind.Object, name);
@@ -203,19 +257,16 @@ internal sealed partial class ModelBuilder
         return name;
     }
 
-    private ObjectTypeModel BuildObject(Schema schema, string name, string[] where)
+    private ObjectTypeModel BuildObject(JsonSchema schema, string name, string[] where)
     {
         var required = new HashSet<string>(StringComparer.Ordinal);
-        var collected = new List<KeyValuePair<string, Schema>>();
-        CollectProperties(schema, required, collected, new HashSet<Schema>());
+        var collected = CollectProperties(schema, where, required);
 
         var usedNames = new HashSet<string>(s_reservedMemberNames, StringComparer.Ordinal) { name };
         var properties = new List<PropertyModel>(collected.Count);
-        foreach (var entry in collected)
+        foreach (var (jsonName, property, propertyWhere) in collected)
         {
-            var jsonName = entry.Key;
-            var property = entry.Value;
-            var propertyWhere = where.Concat(new[] { jsonName }).ToArray();
+            _cancellationToken.ThrowIfCancellationRequested();
             var candidate = Naming.ToPascalCase(jsonName);
             var csName = Naming.Unique(candidate, usedNames);
             if (csName != candidate)
@@ -242,104 +293,162 @@ internal sealed partial class ModelBuilder
         return new ObjectTypeModel(name, Describe(schema), properties.ToEquatableArray());
     }
 
-    private void CollectProperties(Schema schema, HashSet<string> required, List<KeyValuePair<string, Schema>> into, HashSet<Schema> visited)
+    /// <summary>
+    /// The properties of an object and of everything it inherits through <c>allOf</c>, bases first (a derived schema
+    /// overrides what a base brought in), each with the key path it is declared at. Iterative: an inheritance chain
+    /// may be as long as the document has schemas.
+    /// </summary>
+    private List<(string JsonName, JsonSchemaProperty Schema, string[] Where)> CollectProperties(JsonSchema schema, string[] where, HashSet<string> required)
     {
-        if (!visited.Add(schema))
+        var order = new List<(JsonSchema Schema, string[] Where)>();
+        var visited = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+        var pending = new Stack<(JsonSchema Schema, string[] Where, bool PartsDone)>();
+        pending.Push((schema, where, false));
+        while (pending.Count > 0)
         {
-            return;
-        }
-
-        foreach (var part in schema.AllOf)
-        {
-            CollectProperties(Resolve(part), required, into, visited);
-        }
-
-        foreach (var name in schema.RequiredProperties)
-        {
-            required.Add(name);
-        }
-
-        foreach (var property in schema.Properties)
-        {
-            var existing = into.FindIndex(p => p.Key == property.Key);
-            if (existing >= 0)
+            var (current, at, partsDone) = pending.Pop();
+            if (partsDone)
             {
-                into[existing] = property; // a derived schema overrides what allOf brought in
+                order.Add((current, at));
+                continue;
             }
-            else
+
+            if (!visited.Add(current))
             {
-                into.Add(property);
+                continue;
+            }
+
+            pending.Push((current, at, true));
+            for (var i = current.AllOf.Count - 1; i >= 0; i--)
+            {
+                var part = Resolve(current.AllOf.ElementAt(i));
+                pending.Push((part, _schemaPaths.TryGetValue(part, out var declared) ? declared : at.Concat(new[] { "allOf", i.ToString(CultureInfo.InvariantCulture) }).ToArray(), false));
             }
         }
+
+        var into = new List<(string JsonName, JsonSchemaProperty Schema, string[] Where)>();
+        foreach (var (current, at) in order)
+        {
+            foreach (var name in current.RequiredProperties)
+            {
+                required.Add(name);
+            }
+
+            foreach (var property in current.Properties)
+            {
+                var entry = (property.Key, property.Value, at.Concat(new[] { "properties", property.Key }).ToArray());
+                var existing = into.FindIndex(p => p.JsonName == property.Key);
+                if (existing >= 0)
+                {
+                    into[existing] = entry;
+                }
+                else
+                {
+                    into.Add(entry);
+                }
+            }
+        }
+
+        return into;
     }
 
-    private TypeRef RegisterEnum(Schema schema, string nameHint, string[] where)
+    private TypeRef RegisterEnum(JsonSchema schema, string nameHint, string[] where)
     {
-        var isInteger = (schema.Type & SchemaTypes.Integer) != 0;
+        var isInteger = (schema.Type & JsonObjectType.Integer) != 0;
         var name = UniqueTypeName(nameHint, "Enum", where);
         var typeRef = new TypeRef(isInteger ? TypeKind.IntegerEnum : TypeKind.StringEnum, name);
         _namedTypes[schema] = typeRef;
 
-        var values = schema.Enumeration.Where(v => v is not null).Select(v => v!.Text ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
-        var names = schema.EnumerationNames.Count == schema.Enumeration.Count ? schema.EnumerationNames.ToList() : ReadVarNames(schema, schema.Enumeration.Count);
-        var valueDescriptions = ReadStringList(schema, "x-enum-descriptions", schema.Enumeration.Count);
+        var enumeration = schema.Enumeration.Select(EnumText).ToList();
+        var names = schema.EnumerationNames.Count == enumeration.Count ? schema.EnumerationNames.ToList() : ReadVarNames(schema, enumeration.Count);
+        var valueDescriptions = schema.EnumerationDescriptions is { } described && described.Count == enumeration.Count
+            ? described.Select(d => d ?? string.Empty).ToList()
+            : ReadStringList(schema, "x-enum-descriptions", enumeration.Count);
         var used = new HashSet<string>(s_reservedEnumMemberNames, StringComparer.Ordinal) { name };
-        var members = new List<EnumMemberModel>(values.Count);
-        var enumeration = schema.Enumeration.ToList();
-        foreach (var value in values)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var members = new List<EnumMemberModel>(enumeration.Count);
+        for (var index = 0; index < enumeration.Count; index++)
         {
-            var index = enumeration.FindIndex(v => v is not null && v.Text == value);
-            var rawName = names is not null && index >= 0 && index < names.Count && !string.IsNullOrEmpty(names[index])
+            var value = enumeration[index];
+            if (value is null || !seen.Add(value))
+            {
+                continue;
+            }
+
+            // the value becomes an int literal in C#: anything else would not compile, or would be code
+            if (isInteger && !int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, where, "The value '" + value + "' of the integer enum " + name, "it is not a 32-bit integer and is left out of the known values (it is still accepted on the wire if it is a number)");
+                continue;
+            }
+
+            var rawName = names is not null && index < names.Count && !string.IsNullOrEmpty(names[index])
                 ? names[index]
                 : isInteger ? "Value" + value.Replace("-", "Minus") : value.Length == 0 ? "Empty" : value;
             var candidate = Naming.ToPascalCase(rawName);
             var memberName = Naming.Unique(candidate, used);
-            var description = valueDescriptions is not null && index >= 0 && index < valueDescriptions.Count ? valueDescriptions[index] : null;
-            members.Add(new EnumMemberModel(memberName, value, description));
+            var description = valueDescriptions is not null && index < valueDescriptions.Count ? valueDescriptions[index] : null;
+            members.Add(new EnumMemberModel(memberName, value, Clean(description)));
         }
 
         _enums.Add(new EnumTypeModel(name, Describe(schema), isInteger, members.ToEquatableArray()));
         return typeRef;
     }
 
-    private static List<string>? ReadVarNames(Schema schema, int count)
+    /// <summary>An enum value as text; null for null and for maps and lists, which no generated enum can hold.</summary>
+    private static string? EnumText(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        float number => number.ToString("R", CultureInfo.InvariantCulture),
+        Newtonsoft.Json.Linq.JValue { Value: var inner } => EnumText(inner),
+        Newtonsoft.Json.Linq.JToken => null,
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private static List<string>? ReadVarNames(JsonSchema schema, int count)
         => ReadStringList(schema, "x-enum-varnames", count) ?? ReadStringList(schema, "x-enumNames", count);
 
-    private static List<string>? ReadStringList(Schema schema, string extension, int count)
+    private static List<string>? ReadStringList(JsonSchema schema, string extension, int count)
     {
-        var raw = schema.Extension(extension);
-        if (raw is null)
+        if (Extension(schema, extension) is not { } raw)
         {
             return null;
         }
 
-        var list = SpecValues.Items(raw).Select(v => SpecValues.AsString(v) ?? string.Empty).ToList();
+        var list = ExtensionValues.AsList(raw).Select(v => ExtensionValues.AsString(v) ?? string.Empty).ToList();
         return list.Count == count ? list : null;
     }
 
-    private bool IsNullable(Schema schema)
+    private static object? Extension(JsonSchema schema, string name)
+        => schema.ExtensionData is { } data && data.TryGetValue(name, out var value) ? value : null;
+
+    private bool IsNullable(JsonSchema schema)
     {
-        if (schema.IsNullableRaw == true || (schema.Type & SchemaTypes.Null) != 0)
+        if (schema.IsNullableRaw == true || (schema.Type & JsonObjectType.Null) != 0)
         {
             return true;
         }
 
-        if (SpecValues.AsBool(schema.Extension("x-nullable")) == true)
+        if (ExtensionValues.AsBool(Extension(schema, "x-nullable")) == true)
         {
             return true;
         }
 
         var composed = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
-        if (composed.Any(s => s.ActualSchema.Type == SchemaTypes.Null))
+        if (composed.Any(s => s.ActualSchema.Type == JsonObjectType.Null))
         {
             return true;
         }
 
         var actual = schema.ActualSchema;
-        return !ReferenceEquals(actual, schema) && (actual.IsNullableRaw == true || (actual.Type & SchemaTypes.Null) != 0);
+        return !ReferenceEquals(actual, schema) && (actual.IsNullableRaw == true || (actual.Type & JsonObjectType.Null) != 0);
     }
 
-    private static bool IsSensitive(Schema schema)
+    private static bool IsSensitive(JsonSchema schema)
     {
         foreach (var candidate in new[] { schema, schema.ActualSchema })
         {
@@ -348,7 +457,7 @@ internal sealed partial class ModelBuilder
                 return true;
             }
 
-            if (SpecValues.AsBool(candidate.Extension("x-sensitive")) == true)
+            if (ExtensionValues.AsBool(Extension(candidate, "x-sensitive")) == true)
             {
                 return true;
             }
@@ -357,7 +466,7 @@ internal sealed partial class ModelBuilder
         return false;
     }
 
-    private static Constraints ReadConstraints(Schema schema)
+    private static Constraints ReadConstraints(JsonSchema schema)
     {
         var source = schema.HasReference ? schema.ActualSchema : schema;
         var constraints = new Constraints(
@@ -375,7 +484,7 @@ internal sealed partial class ModelBuilder
 
     private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    private static string? Describe(Schema schema)
+    private static string? Describe(JsonSchema schema)
     {
         var text = schema.Description;
         if (string.IsNullOrWhiteSpace(text) && schema.HasReference)
@@ -386,11 +495,20 @@ internal sealed partial class ModelBuilder
         return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
     }
 
-    private void ReportUnsupported(Schema schema, string[] where, string construct, string fallback)
+    private void ReportUnsupported(JsonSchema schema, string[] where, string construct, string fallback)
     {
         if (_reportedUnsupported.Add(schema))
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, where, construct + " at " + string.Join("/", where), fallback);
         }
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<JsonSchema>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(JsonSchema? x, JsonSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(JsonSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

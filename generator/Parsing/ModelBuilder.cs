@@ -6,40 +6,43 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using OmsGenerated.Generator.Diagnostics;
 using OmsGenerated.Generator.Model;
-using OmsGenerated.Generator.Parsing.Document;
-using OmsGenerated.Generator.Parsing.OpenApi;
+using NJsonSchema;
+using NSwag;
+using OmsGenerated.Generator.Parsing.Syntax;
 
 namespace OmsGenerated.Generator.Parsing;
 
 /// <summary>
-/// Turns the document view into the immutable <see cref="ApiModel"/> right away, so nothing
-/// from the spec tree flows further down the pipeline. Problems become diagnostics, never exceptions.
+/// Turns NSwag's document into the immutable <see cref="ApiModel"/> right away, so nothing from NSwag, NJsonSchema or
+/// the syntax tree flows further down the pipeline. Every decision (names, fallbacks, collisions) is made here, where
+/// it can raise a located diagnostic. Problems become diagnostics, never exceptions.
 /// </summary>
 internal sealed partial class ModelBuilder
 {
     private static readonly Regex s_pathParameter = new(@"\{([^}]+)\}", RegexOptions.CultureInvariant);
     private static readonly string[] s_successCodes = { "200", "201", "202", "203", "204", "205", "206", "2XX" };
+    private static readonly Regex s_statusCode = new(@"^([1-5][0-9][0-9]|[1-5]XX)$", RegexOptions.CultureInvariant);
 
     private readonly SpecInput _input;
     private readonly OpenApiDocument _document;
-    private readonly SpecLocator _locator;
+    private readonly SpecPositions _positions;
     private readonly CancellationToken _cancellationToken;
     private readonly bool _isSwagger2;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<string, string> _exceptionByModel = new(StringComparer.Ordinal);
 
-    private ModelBuilder(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private ModelBuilder(SpecInput input, OpenApiDocument document, SpecPositions positions, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         _input = input;
         _document = document;
-        _locator = locator;
+        _positions = positions;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        _isSwagger2 = document.IsSwagger2;
+        _isSwagger2 = document.SchemaType == SchemaType.Swagger2;
     }
 
-    public static ApiModel Build(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
-        => new ModelBuilder(input, document, locator, diagnostics, cancellationToken).Build();
+    public static ApiModel Build(SpecInput input, OpenApiDocument document, SpecPositions positions, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        => new ModelBuilder(input, document, positions, diagnostics, cancellationToken).Build();
 
     private ApiModel Build()
     {
@@ -61,8 +64,8 @@ internal sealed partial class ModelBuilder
             _input.Namespace,
             _input.ClientName,
             _input.Accessibility,
-            _document.Title,
-            _document.Description,
+            Clean(_document.Info?.Title),
+            Clean(_document.Info?.Description),
             DefaultBaseUrl(),
             _objects.ToEquatableArray(),
             _enums.ToEquatableArray(),
@@ -91,7 +94,7 @@ internal sealed partial class ModelBuilder
         return operations;
     }
 
-    private OperationModel? BuildOperation(OperationDescription description, HashSet<string> methodNames)
+    private OperationModel? BuildOperation(OpenApiOperationDescription description, HashSet<string> methodNames)
     {
         var operation = description.Operation;
         var httpMethod = description.Method.ToUpperInvariant();
@@ -107,46 +110,48 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        // the generated method's own locals are taken too
-        var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "url", "query", "request", "info", "adapter", "stream" };
+        // the generated method's locals start with "__", which no spec name becomes; only its last parameter is taken
+        var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
         var parameters = new List<ParameterModel>();
-        Schema? swagger2Body = null;
+        JsonSchema? swagger2Body = null;
         var swagger2BodyRequired = false;
         string? swagger2BodyDescription = null;
 
         foreach (var parameter in operation.ActualParameters)
         {
-            var parameterWhere = where.Concat(new[] { parameter.Name ?? string.Empty }).ToArray();
+            _cancellationToken.ThrowIfCancellationRequested();
+            var parameterAt = _positions.Parameter(path, description.Method, parameter.Name);
+            var parameterWhere = where.Concat(new[] { "parameters" }).ToArray();
             switch (parameter.Kind)
             {
-                case ParameterKind.Path:
-                case ParameterKind.Query:
-                case ParameterKind.Header:
-                    parameters.Add(BuildParameter(parameter, baseName, usedParameterNames, parameterWhere));
+                case OpenApiParameterKind.Path:
+                case OpenApiParameterKind.Query:
+                case OpenApiParameterKind.Header:
+                    parameters.Add(BuildParameter(parameter, baseName, usedParameterNames, parameterWhere, parameterAt));
                     break;
-                case ParameterKind.Body:
+                case OpenApiParameterKind.Body:
                     if (operation.RequestBody is null || _isSwagger2)
                     {
-                        swagger2Body = parameter.Schema ?? parameter.AsSchema;
+                        swagger2Body = parameter.Schema ?? parameter;
                         swagger2BodyRequired = parameter.IsRequired;
                         swagger2BodyDescription = parameter.Description;
                     }
 
                     break;
-                case ParameterKind.FormData:
+                case OpenApiParameterKind.FormData:
                     Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "form-data parameters are not supported yet");
                     return null;
-                case ParameterKind.Cookie:
+                case OpenApiParameterKind.Cookie:
                     if (parameter.IsRequired)
                     {
                         Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "required cookie parameters are not supported");
                         return null;
                     }
 
-                    Report(DiagnosticDescriptors.UnsupportedConstruct, parameterWhere, "Cookie parameter '" + parameter.Name + "'", "it is left out of the generated method");
+                    ReportAt(DiagnosticDescriptors.UnsupportedConstruct, parameterAt, "Cookie parameter '" + parameter.Name + "'", "it is left out of the generated method");
                     break;
                 default:
-                    Report(DiagnosticDescriptors.UnsupportedConstruct, parameterWhere, "Parameter kind " + parameter.Kind + " of '" + parameter.Name + "'", "it is left out of the generated method");
+                    ReportAt(DiagnosticDescriptors.UnsupportedConstruct, parameterAt, "Parameter kind " + parameter.Kind + " of '" + parameter.Name + "'", "it is left out of the generated method");
                     break;
             }
         }
@@ -154,19 +159,19 @@ internal sealed partial class ModelBuilder
         var pathParts = BuildPathParts(path, parameters, usedParameterNames, where);
 
         BodyModel? body = null;
-        if (!_isSwagger2 && operation.RequestBody is { } requestBody && requestBody.Content.Count > 0)
+        if (!_isSwagger2 && operation.ActualRequestBody is { } requestBody && requestBody.Content.Count > 0)
         {
             var bodyName = UniqueParameterName("body", usedParameterNames, where);
-            var selected = SelectContent(requestBody.Content);
+            var selected = SelectContent(requestBody.Content.Select(c => new KeyValuePair<string, JsonSchema?>(c.Key, c.Value?.Schema)));
             if (selected is null)
             {
                 if (requestBody.IsRequired)
                 {
-                    Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "request content type(s) " + string.Join(", ", requestBody.Content.Select(c => c.Key)) + " are not supported yet");
+                    Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "request content type(s) " + string.Join(", ", requestBody.Content.Keys) + " are not supported yet");
                     return null;
                 }
 
-                Report(DiagnosticDescriptors.UnsupportedConstruct, where, "Optional request body of type " + string.Join(", ", requestBody.Content.Select(c => c.Key)), "the method sends no body");
+                Report(DiagnosticDescriptors.UnsupportedConstruct, where, "Optional request body of type " + string.Join(", ", requestBody.Content.Keys), "the method sends no body");
             }
             else
             {
@@ -203,28 +208,28 @@ internal sealed partial class ModelBuilder
             operation.IsDeprecated);
     }
 
-    private ParameterModel BuildParameter(Parameter parameter, string operationName, HashSet<string> usedNames, string[] where)
+    private ParameterModel BuildParameter(OpenApiParameter parameter, string operationName, HashSet<string> usedNames, string[] where, LocationInfo at)
     {
-        var schema = parameter.Schema ?? parameter.AsSchema;
+        var schema = parameter.Schema ?? parameter;
         var type = Map(schema, operationName + Naming.ToPascalCase(parameter.Name), where);
         if (!IsSimpleParameterType(type))
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, where, "Parameter '" + parameter.Name + "' of an object or nested type", "it is passed as a preformatted string");
+            ReportAt(DiagnosticDescriptors.UnsupportedConstruct, at, "Parameter '" + parameter.Name + "' of an object or nested type", "it is passed as a preformatted string");
             type = TypeRef.String;
         }
 
-        var name = UniqueParameterName(parameter.Name ?? "value", usedNames, where);
+        var name = UniqueParameterName(parameter.Name ?? "value", usedNames, at);
         var explode = _isSwagger2
-            ? parameter.CollectionFormat == "multi"
-            : parameter.Explode ?? parameter.Style is null or "form";
-        var required = parameter.Kind == ParameterKind.Path || parameter.IsRequired;
+            ? parameter.CollectionFormat == OpenApiParameterCollectionFormat.Multi
+            : parameter.Explode ?? parameter.Style is OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Form;
+        var required = parameter.Kind == OpenApiParameterKind.Path || parameter.IsRequired;
         var location = parameter.Kind switch
         {
-            ParameterKind.Path => ParameterLocation.Path,
-            ParameterKind.Header => ParameterLocation.Header,
+            OpenApiParameterKind.Path => ParameterLocation.Path,
+            OpenApiParameterKind.Header => ParameterLocation.Header,
             _ => ParameterLocation.Query,
         };
-        return new ParameterModel(parameter.Name ?? name, name, location, type, required, explode, IsSensitive(parameter.AsSchema), Clean(parameter.Description), ReadConstraints(schema));
+        return new ParameterModel(parameter.Name ?? name, name, location, type, required, explode, IsSensitive(parameter), Clean(parameter.Description), ReadConstraints(schema));
     }
 
     private static bool IsSimpleParameterType(TypeRef type) => type.Kind switch
@@ -235,19 +240,22 @@ internal sealed partial class ModelBuilder
     };
 
     private string UniqueParameterName(string rawName, HashSet<string> usedNames, string[] where)
+        => UniqueParameterName(rawName, usedNames, _positions.Key(where));
+
+    private string UniqueParameterName(string rawName, HashSet<string> usedNames, LocationInfo where)
     {
         var candidate = Naming.ToCamelCase(rawName);
         if (Naming.IsKeyword(candidate))
         {
             var escaped = "@" + candidate;
-            Report(DiagnosticDescriptors.KeywordName, where, rawName, escaped);
+            ReportAt(DiagnosticDescriptors.KeywordName, where, rawName, escaped);
             candidate = escaped;
         }
 
         var name = Naming.Unique(candidate, usedNames);
         if (name != candidate)
         {
-            Report(DiagnosticDescriptors.DuplicateName, where, "Parameter", rawName, candidate, name);
+            ReportAt(DiagnosticDescriptors.DuplicateName, where, "Parameter", rawName, candidate, name);
         }
 
         return name;
@@ -302,10 +310,10 @@ internal sealed partial class ModelBuilder
         return parts;
     }
 
-    private ResponseModel? BuildResponse(Operation operation, string baseName, string[] where, out List<ErrorMappingModel> errorMappings)
+    private ResponseModel? BuildResponse(OpenApiOperation operation, string baseName, string[] where, out List<ErrorMappingModel> errorMappings)
     {
         errorMappings = new List<ErrorMappingModel>();
-        var responses = operation.ActualResponses;
+        var responses = operation.ActualResponses.ToDictionary(r => r.Key, r => r.Value.ActualResponse, StringComparer.Ordinal);
         var successCode = s_successCodes.FirstOrDefault(responses.ContainsKey);
         var defaultIsSuccess = successCode is null && responses.ContainsKey("default");
         if (defaultIsSuccess)
@@ -329,7 +337,13 @@ internal sealed partial class ModelBuilder
 
         foreach (var entry in responses.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            var code = entry.Key.ToUpperInvariant();
+            var code = entry.Key.Trim().ToUpperInvariant();
+            if (code != "DEFAULT" && !s_statusCode.IsMatch(code))
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, where.Concat(new[] { "responses", entry.Key }).ToArray(), "Response status '" + entry.Key + "'", "it is not an HTTP status, a range such as 4XX, or 'default', and is ignored");
+                continue;
+            }
+
             var isError = code.StartsWith("4", StringComparison.Ordinal) || code.StartsWith("5", StringComparison.Ordinal) || code == "DEFAULT" && !defaultIsSuccess;
             if (!isError)
             {
@@ -360,23 +374,23 @@ internal sealed partial class ModelBuilder
         return success;
     }
 
-    private (string ContentType, Schema? Schema, BodyKind Kind)? SelectResponseContent(Response response)
+    private (string ContentType, JsonSchema? Schema, BodyKind Kind)? SelectResponseContent(OpenApiResponse response)
     {
         if (response.Content.Count > 0)
         {
-            return SelectContent(response.Content, requireSchema: true);
+            return SelectContent(response.Content.Select(c => new KeyValuePair<string, JsonSchema?>(c.Key, c.Value?.Schema)), requireSchema: true);
         }
 
         if (response.Schema is { } schema)
         {
-            var kind = (schema.ActualSchema.Type & SchemaTypes.File) != 0 ? BodyKind.Binary : BodyKind.Json;
+            var kind = (schema.ActualSchema.Type & JsonObjectType.File) != 0 ? BodyKind.Binary : BodyKind.Json;
             return ("application/json", schema, kind);
         }
 
         return null;
     }
 
-    private static (string ContentType, Schema? Schema, BodyKind Kind)? SelectContent(IEnumerable<KeyValuePair<string, Schema?>> content, bool requireSchema = false)
+    private static (string ContentType, JsonSchema? Schema, BodyKind Kind)? SelectContent(IEnumerable<KeyValuePair<string, JsonSchema?>> content, bool requireSchema = false)
     {
         var list = content.ToList();
         foreach (var entry in list)
@@ -421,26 +435,24 @@ internal sealed partial class ModelBuilder
 
     private EquatableArray<ErrorCodeModel> ReadErrorCodes()
     {
-        var raw = _document.Extension("x-error-codes");
-        if (raw is null)
+        if (_document.ExtensionData is null || !_document.ExtensionData.TryGetValue("x-error-codes", out var raw) || raw is null)
         {
             return EquatableArray<ErrorCodeModel>.Empty;
         }
 
         var codes = new List<ErrorCodeModel>();
-        foreach (var item in SpecValues.Items(raw))
+        foreach (var entry in ExtensionValues.AsList(raw))
         {
-            var entry = item as SpecMap ?? SpecMap.Empty;
-            var code = entry.GetString("code");
-            var status = entry.GetInt("status");
-            var message = entry.GetString("message");
+            var code = ExtensionValues.AsString(ExtensionValues.Get(entry, "code"));
+            var status = ExtensionValues.AsInt(ExtensionValues.Get(entry, "status"));
+            var message = ExtensionValues.AsString(ExtensionValues.Get(entry, "message"));
             if (string.IsNullOrWhiteSpace(code) || status is null || message is null)
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, new[] { "x-error-codes" }, "An x-error-codes entry without code, status and message", "it is left out of the error-code catalog");
                 continue;
             }
 
-            codes.Add(new ErrorCodeModel(code!, status.Value, message, entry.GetString("action")));
+            codes.Add(new ErrorCodeModel(code!, status.Value, message, ExtensionValues.AsString(ExtensionValues.Get(entry, "action"))));
         }
 
         return codes.ToEquatableArray();
@@ -448,8 +460,14 @@ internal sealed partial class ModelBuilder
 
     private string? DefaultBaseUrl()
     {
-        foreach (var url in _document.ServerUrls)
+        foreach (var server in _document.Servers ?? Enumerable.Empty<OpenApiServer>())
         {
+            var url = server?.Url ?? string.Empty;
+            foreach (var variable in server?.Variables ?? Enumerable.Empty<KeyValuePair<string, OpenApiServerVariable>>())
+            {
+                url = url.Replace("{" + variable.Key + "}", variable.Value?.Default ?? string.Empty);
+            }
+
             if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == "https" || absolute.Scheme == "http"))
             {
                 return url.TrimEnd('/');
@@ -462,5 +480,8 @@ internal sealed partial class ModelBuilder
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string[] where, params string[] arguments)
-        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Find(where), arguments));
+        => ReportAt(descriptor, _positions.Key(where), arguments);
+
+    private void ReportAt(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo at, params string[] arguments)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, at, arguments));
 }

@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace OmsGenerated.Generator.Parsing;
 
 /// <summary>One opted-in spec file and its options, read from what the compiler hands us (never from disk).</summary>
-internal sealed record SpecInput(string FilePath, string Text, string Namespace, string ClientName, string Accessibility)
+/// <remarks><see cref="Text"/> is null when the compiler could not read the file.</remarks>
+internal sealed record SpecInput(string FilePath, string? Text, string Namespace, string ClientName, string Accessibility)
 {
     private const string Prefix = "build_metadata.AdditionalFiles.";
 
@@ -17,7 +18,7 @@ internal sealed record SpecInput(string FilePath, string Text, string Namespace,
             return null;
         }
 
-        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        var text = file.GetText(cancellationToken)?.ToString();
         var fileName = Path.GetFileName(file.Path);
         var stem = fileName.Split('.')[0];
 

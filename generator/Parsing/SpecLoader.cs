@@ -1,79 +1,219 @@
 using System;
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using System.Threading;
+using Newtonsoft.Json;
+using NJsonSchema;
+using NJsonSchema.Generation;
+using NSwag;
 using OmsGenerated.Generator.Diagnostics;
-using OmsGenerated.Generator.Parsing.Document;
-using OmsGenerated.Generator.Parsing.OpenApi;
+using OmsGenerated.Generator.Parsing.Syntax;
 
 namespace OmsGenerated.Generator.Parsing;
 
 /// <summary>
-/// Reads a spec (JSON with System.Text.Json, YAML with YamlDotNet's parser) into an <see cref="OpenApiDocument"/> view,
-/// turning every way it can fail into located diagnostics: syntax, not OpenAPI, wrong shape, unresolvable or external
-/// <c>$ref</c>. No file or network access: external references are refused, never fetched.
+/// Spec text → NSwag <see cref="OpenApiDocument"/>. A thin syntax pass of ours comes first (JSON with System.Text.Json,
+/// YAML with YamlDotNet's parser) for what NSwag does not give: positions for every diagnostic, YAML 1.2 typing, hard
+/// limits, typo and <c>$ref</c> checks. Its tree is then handed to NSwag as JSON, through a resolver that refuses
+/// external references. Every way this can fail becomes a located diagnostic.
 /// </summary>
 internal static class SpecLoader
 {
-    public static OpenApiDocument? Load(SpecInput input, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
-    {
-        var text = input.Text;
-        var fileName = System.IO.Path.GetFileName(input.FilePath);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Start, fileName, "the file is empty"));
-            return null;
-        }
+    private static readonly Regex s_unresolved = new(@"Could not resolve the (?:path|JSON path) '([^']*)'", RegexOptions.CultureInvariant);
+    private static readonly Regex s_pathSuffix = new(@"\s*Path '[^']*'(, line \d+, position \d+)?\.?$", RegexOptions.CultureInvariant);
 
-        var isJson = FirstNonWhiteSpace(text) == '{';
-        SpecNode root;
-        try
+    public static OpenApiDocument? Load(SpecInput input, SpecPositions positions, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var fileName = System.IO.Path.GetFileName(input.FilePath);
+        var root = ReadSyntax(input, positions, diagnostics, cancellationToken);
+        if (root is null)
         {
-            root = isJson ? JsonSpecReader.Read(text, cancellationToken) : YamlSpecReader.Read(text, cancellationToken);
-        }
-        catch (SpecSyntaxException syntax)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnreadableSpec,
-                locator.AtLineColumn(syntax.Line, syntax.Column),
-                fileName,
-                isJson ? "JSON" : "YAML",
-                OneLine(syntax.Message)));
             return null;
         }
 
         if (root is not SpecMap map || (map.GetString("openapi") ?? map.GetString("swagger")) is not { } version)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Start, fileName, "it has no top-level 'openapi' or 'swagger' field"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, positions.Start, fileName, "it has no top-level 'openapi' or 'swagger' field"));
             return null;
         }
 
-        var document = new OpenApiDocument(map, map.ContainsKey("openapi") ? SpecVersion.OpenApi3 : SpecVersion.Swagger2);
-        if (!(document.IsSwagger2 ? version.StartsWith("2", StringComparison.Ordinal) : version.StartsWith("3", StringComparison.Ordinal)))
+        var isSwagger2 = !map.ContainsKey("openapi");
+        if (!(isSwagger2 ? version.StartsWith("2", StringComparison.Ordinal) : version.StartsWith("3", StringComparison.Ordinal)))
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.NotOpenApi,
-                locator.FindValueOf(document.IsSwagger2 ? "swagger" : "openapi"),
-                fileName,
-                "version '" + version + "' is not supported"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, positions.Value(isSwagger2 ? "swagger" : "openapi"), fileName, "version '" + version + "' is not supported"));
             return null;
+        }
+
+        foreach (var problem in KeywordCheck.Check(map, isSwagger2, cancellationToken))
+        {
+            diagnostics.Add(problem.IsUnknownField
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.UnknownField, positions.At(problem.At.Start, problem.Length), fileName, problem.Message)
+                : DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, positions.At(problem.At.Start, problem.Length), fileName, problem.Message));
         }
 
         var failed = false;
-        foreach (var problem in ShapeValidator.Check(document))
+        foreach (var problem in ReferenceCheck.Check(map, cancellationToken))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.FindValueOf(problem.Where), fileName, problem.Message));
-            failed = true;
-        }
-
-        foreach (var problem in ReferenceCheck.Check(map))
-        {
+            var at = positions.Of(problem.At);
             diagnostics.Add(problem.IsExternal
-                ? DiagnosticInfo.Create(DiagnosticDescriptors.ExternalReference, locator.FindValue(problem.Reference), problem.Reference)
-                : DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, locator.FindValue(problem.Reference), problem.Reference, fileName + (problem.Reason is null ? string.Empty : " (" + problem.Reason + ")")));
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.ExternalReference, at, problem.Reference)
+                : DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, at, problem.Reference, fileName + (problem.Reason is null ? string.Empty : " (" + problem.Reason + ")")));
             failed = true;
         }
 
-        return failed ? null : document;
+        if (failed)
+        {
+            return null;
+        }
+
+        if (version.StartsWith("3.1", StringComparison.Ordinal))
+        {
+            map = OpenApi31Normalizer.Normalize(map);
+            positions.Root = map;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReadWithNSwag(SpecJson.Write(map), isSwagger2, positions, fileName, diagnostics, cancellationToken);
+    }
+
+    private static SpecNode? ReadSyntax(SpecInput input, SpecPositions positions, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var fileName = System.IO.Path.GetFileName(input.FilePath);
+        var text = input.Text;
+        if (text is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, positions.Start, fileName, "the file was not found or could not be read"));
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, positions.Start, fileName, "the file is empty"));
+            return null;
+        }
+
+        var isJson = FirstNonWhiteSpace(text) == '{';
+        var format = isJson ? "JSON" : "YAML";
+        if (text.Length > SyntaxLimits.MaxLength)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec, positions.Start, fileName, format, "the document is larger than " + (SyntaxLimits.MaxLength / (1024 * 1024)) + " MiB"));
+            return null;
+        }
+
+        if (IndexOfLoneSurrogate(text) is var surrogate and >= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec, positions.At(surrogate), fileName, format, "the text has an unpaired UTF-16 surrogate (U+" + ((int)text[surrogate]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + "), which is not a character"));
+            return null;
+        }
+
+        try
+        {
+            var root = isJson ? JsonSyntaxReader.Read(text, cancellationToken) : YamlSyntaxReader.Read(text, cancellationToken);
+            positions.Root = root;
+            return root;
+        }
+        catch (SpecSyntaxException syntax)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec, positions.At(syntax.Offset), fileName, format, OneLine(syntax.Message)));
+            return null;
+        }
+    }
+
+    private static OpenApiDocument? ReadWithNSwag(string json, bool isSwagger2, SpecPositions positions, string fileName, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        Func<OpenApiDocument, JsonReferenceResolver> resolverFactory =
+            document => new OfflineReferenceResolver(new OpenApiSchemaResolver(document, new SystemTextJsonSchemaGeneratorSettings()));
+        try
+        {
+            // NSwag has no synchronous API; with external references refused, nothing in it waits on I/O.
+            return OpenApiDocument.FromJsonAsync(json, null, isSwagger2 ? SchemaType.Swagger2 : SchemaType.OpenApi3, resolverFactory, cancellationToken)
+                .GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            diagnostics.Add(ToDiagnostic(Unwrap(exception), positions, fileName));
+            return null;
+        }
+    }
+
+    private static Exception Unwrap(Exception exception)
+    {
+        while (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is ExternalReferenceException or JsonException)
+            {
+                return current;
+            }
+        }
+
+        return exception;
+    }
+
+    /// <summary>NSwag, NJsonSchema and Newtonsoft.Json failures, located through the JSON path they name.</summary>
+    private static DiagnosticInfo ToDiagnostic(Exception exception, SpecPositions positions, string fileName)
+    {
+        switch (exception)
+        {
+            case ExternalReferenceException external:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.ExternalReference, positions.Reference(external.Reference), external.Reference);
+            case JsonSerializationException serialization:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, positions.JsonPath(serialization.Path), fileName, Describe(serialization));
+            case JsonReaderException reader:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, positions.JsonPath(reader.Path), fileName, Describe(reader));
+        }
+
+        var unresolved = s_unresolved.Match(exception.Message);
+        if (unresolved.Success)
+        {
+            var reference = unresolved.Groups[1].Value;
+            return reference.StartsWith("#", StringComparison.Ordinal)
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, positions.Reference(reference), reference, fileName)
+                : DiagnosticInfo.Create(DiagnosticDescriptors.ExternalReference, positions.Reference(reference), reference);
+        }
+
+        return DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, positions.Start, fileName, OneLine(exception.Message));
+    }
+
+    /// <summary>Newtonsoft's message without its "Path '…', line 1, position 123." tail (the JSON is ours, one line).</summary>
+    private static string Describe(JsonException exception)
+    {
+        var message = s_pathSuffix.Replace(OneLine(exception.Message), string.Empty).TrimEnd('.', ' ');
+        var path = exception is JsonSerializationException serialization ? serialization.Path : (exception as JsonReaderException)?.Path;
+        return string.IsNullOrEmpty(path) ? message : message + " (at " + path + ")";
+    }
+
+    private static int IndexOfLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                return i;
+            }
+
+            if (char.IsLowSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static char FirstNonWhiteSpace(string text)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using OmsGenerated.Generator.Diagnostics;
 using OmsGenerated.Generator.Model;
+using OmsGenerated.Generator.Parsing.Syntax;
 
 namespace OmsGenerated.Generator.Parsing;
 
@@ -17,17 +18,17 @@ internal static class SpecParser
     public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var locator = new SpecLocator(input.FilePath, SourceText.From(input.Text));
+        var positions = new SpecPositions(input.FilePath, SourceText.From(input.Text ?? string.Empty));
         try
         {
-            input = ValidateOptions(input, locator, diagnostics);
-            var document = SpecLoader.Load(input, locator, diagnostics, cancellationToken);
+            input = ValidateOptions(input, positions, diagnostics);
+            var document = SpecLoader.Load(input, positions, diagnostics, cancellationToken);
             if (document is null)
             {
                 return new ParseResult(null, Deduplicate(diagnostics));
             }
 
-            var model = ModelBuilder.Build(input, document, locator, diagnostics, cancellationToken);
+            var model = ModelBuilder.Build(input, document, positions, diagnostics, cancellationToken);
             return new ParseResult(model, Deduplicate(diagnostics));
         }
         catch (OperationCanceledException)
@@ -38,7 +39,7 @@ internal static class SpecParser
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.GeneratorFailure,
-                locator.Start,
+                positions.Start,
                 System.IO.Path.GetFileName(input.FilePath),
                 exception.GetType().Name + ": " + exception.Message.Replace("\n", " ") + WhereThrown(exception)));
             return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -54,24 +55,24 @@ internal static class SpecParser
     private static EquatableArray<DiagnosticInfo> Deduplicate(List<DiagnosticInfo> diagnostics)
         => diagnostics.Distinct().ToEquatableArray();
 
-    private static SpecInput ValidateOptions(SpecInput input, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    private static SpecInput ValidateOptions(SpecInput input, SpecPositions positions, List<DiagnosticInfo> diagnostics)
     {
         if (input.Accessibility is not ("public" or "internal"))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, locator.Start, "OpenApiAccessibility", input.Accessibility, "use 'public' or 'internal'; 'public' is used"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, positions.Start, "Accessibility", input.Accessibility, "use 'public' or 'internal'; 'public' is used"));
             input = input with { Accessibility = "public" };
         }
 
         if (!IsValidNamespace(input.Namespace))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, locator.Start, "OpenApiNamespace", input.Namespace, "it is not a valid C# namespace; 'GeneratedClients' is used"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, positions.Start, "Namespace", input.Namespace, "it is not a valid C# namespace; 'GeneratedClients' is used"));
             input = input with { Namespace = "GeneratedClients" };
         }
 
         if (!SyntaxFacts.IsValidIdentifier(input.ClientName) || Naming.IsKeyword(input.ClientName))
         {
             var fallback = Naming.ToPascalCase(input.ClientName);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, locator.Start, "OpenApiClientName", input.ClientName, "it is not a valid C# type name; '" + fallback + "' is used"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, positions.Start, "ClientName", input.ClientName, "it is not a valid C# type name; '" + fallback + "' is used"));
             input = input with { ClientName = fallback };
         }
 

@@ -500,9 +500,9 @@ public sealed class DiagnosticsTests
     }
 
     [Theory]
-    [InlineData("protected", null, null, "OpenApiAccessibility", "Test.Api.OptionsClient")]
-    [InlineData("public", "My Api.v1", null, "OpenApiNamespace", "GeneratedClients.OptionsClient")]
-    [InlineData("public", null, "class", "OpenApiClientName", "Test.Api.Class")]
+    [InlineData("protected", null, null, "Accessibility", "Test.Api.OptionsClient")]
+    [InlineData("public", "My Api.v1", null, "Namespace", "GeneratedClients.OptionsClient")]
+    [InlineData("public", null, "class", "ClientName", "Test.Api.Class")]
     public void BadOptionIsOapi010AtTheFileStartAndFallsBack(string accessibility, string? ns, string? clientName, string option, string expectedClient)
     {
         const string text = Header + """

@@ -3,22 +3,23 @@ using System.Linq;
 using System.Threading;
 using OmsGenerated.Generator.Model;
 using OmsGenerated.Generator.Parsing;
-using OmsGenerated.Generator.Parsing.Document;
+using OmsGenerated.Generator.Parsing.Syntax;
 using Xunit;
 
 namespace OmsGenerated.Generator.Tests;
 
 /// <summary>
-/// The generator's own spec reader: JSON and YAML read to the same tree, YAML typed by the 1.2 core schema, references
-/// followed within the document only, and every malformed input an error diagnostic (never an exception or a hang).
+/// The syntax pass in front of NSwag: JSON and YAML read to the same tree with positions, YAML typed by the 1.2 core
+/// schema, references followed within the document only, and every malformed input an error diagnostic (never an
+/// exception or a hang).
 /// </summary>
 public sealed class SpecReaderTests
 {
     [Fact]
     public void JsonAndYamlReadToTheSameTree()
     {
-        var json = JsonSpecReader.Read("""{"a": {"b": [1, 2.5, "x", true, null]}, "c": "d"}""", CancellationToken.None);
-        var yaml = YamlSpecReader.Read("a:\n  b: [1, 2.5, x, true, null]\nc: d\n", CancellationToken.None);
+        var json = JsonSyntaxReader.Read("""{"a": {"b": [1, 2.5, "x", true, null]}, "c": "d"}""", CancellationToken.None);
+        var yaml = YamlSyntaxReader.Read("a:\n  b: [1, 2.5, x, true, null]\nc: d\n", CancellationToken.None);
 
         Assert.Equal(Describe(json), Describe(yaml));
         Assert.Equal("{a:{b:[1(Int64),2.5(Double),x(String),true(Boolean),null]},c:d(String)}", Describe(json));
@@ -38,7 +39,7 @@ public sealed class SpecReaderTests
     [InlineData("1e3", "1e3", typeof(double))]
     public void YamlPlainScalarsAreTypedByTheCoreSchemaAndQuotedOnesAreStrings(string source, string? text, Type? type)
     {
-        var scalar = Assert.IsType<SpecScalar>(((SpecMap)YamlSpecReader.Read("v: " + source, CancellationToken.None))["v"]);
+        var scalar = Assert.IsType<SpecScalar>(((SpecMap)YamlSyntaxReader.Read("v: " + source, CancellationToken.None))["v"]);
 
         Assert.Equal(text, scalar.Text);
         Assert.Equal(type, scalar.Value?.GetType());
@@ -47,7 +48,7 @@ public sealed class SpecReaderTests
     [Fact]
     public void YamlAnchorsAndAliasesAreResolved()
     {
-        var root = (SpecMap)YamlSpecReader.Read("base: &shared\n  type: string\ncopy: *shared\n", CancellationToken.None);
+        var root = (SpecMap)YamlSyntaxReader.Read("base: &shared\n  type: string\ncopy: *shared\n", CancellationToken.None);
 
         Assert.Same(root["base"], root["copy"]);
     }
@@ -55,8 +56,8 @@ public sealed class SpecReaderTests
     [Fact]
     public void RepeatedKeysKeepTheirFirstPlaceAndLastValue()
     {
-        var small = (SpecMap)JsonSpecReader.Read("""{"a": 1, "b": 2, "a": 3}""", CancellationToken.None);
-        var large = (SpecMap)JsonSpecReader.Read("{" + string.Join(",", Enumerable.Range(0, 20).Select(i => $"\"k{i}\": {i}")) + ", \"k3\": 99}", CancellationToken.None);
+        var small = (SpecMap)JsonSyntaxReader.Read("""{"a": 1, "b": 2, "a": 3}""", CancellationToken.None);
+        var large = (SpecMap)JsonSyntaxReader.Read("{" + string.Join(",", Enumerable.Range(0, 20).Select(i => $"\"k{i}\": {i}")) + ", \"k3\": 99}", CancellationToken.None);
 
         Assert.Equal(new[] { "a", "b" }, small.Entries.Select(e => e.Key));
         Assert.Equal("3", ((SpecScalar)small["a"]!).Text);
@@ -68,7 +69,7 @@ public sealed class SpecReaderTests
     [Fact]
     public void JsonCommentsAndTrailingCommasAreAccepted()
     {
-        var root = (SpecMap)JsonSpecReader.Read("{\n  // a comment\n  \"a\": [1, 2,],\n}", CancellationToken.None);
+        var root = (SpecMap)JsonSyntaxReader.Read("{\n  // a comment\n  \"a\": [1, 2,],\n}", CancellationToken.None);
 
         Assert.Equal(2, ((SpecList)root["a"]!).Items.Count);
     }
@@ -78,10 +79,9 @@ public sealed class SpecReaderTests
     {
         // "é" and "日本" take 2 and 6 UTF-8 bytes; the stray 'x' is character 20 of its line (0-based 19)
         const string text = "{\n  \"title\": \"é日本\", x }";
-        var error = Assert.Throws<SpecSyntaxException>(() => JsonSpecReader.Read(text, CancellationToken.None));
+        var error = Assert.Throws<SpecSyntaxException>(() => JsonSyntaxReader.Read(text, CancellationToken.None));
 
-        Assert.Equal(1, error.Line);
-        Assert.Equal(text.Split('\n')[1].IndexOf('x'), error.Column);
+        Assert.Equal(text.IndexOf('x'), error.Offset);
     }
 
     [Theory]

@@ -1,8 +1,7 @@
 using System;
 using System.Globalization;
-using OmsGenerated.Generator.Parsing.Document;
 
-namespace OmsGenerated.Generator.Parsing.OpenApi;
+namespace OmsGenerated.Generator.Parsing.Syntax;
 
 /// <summary>Resolves a same-document reference (<c>#/components/schemas/Pet</c>: URI fragment, then RFC 6901 pointer).</summary>
 internal static class JsonPointer

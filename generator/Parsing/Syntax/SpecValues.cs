@@ -1,10 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
-using OmsGenerated.Generator.Parsing.Document;
 
-namespace OmsGenerated.Generator.Parsing.OpenApi;
+namespace OmsGenerated.Generator.Parsing.Syntax;
 
-/// <summary>Lenient typed reads from a <see cref="SpecMap"/>: a value of the wrong kind reads as absent (shape problems are reported by <see cref="ShapeValidator"/>).</summary>
+/// <summary>Lenient typed reads from a <see cref="SpecMap"/>: a value of the wrong kind reads as absent (NSwag reports shape problems).</summary>
 internal static class SpecValues
 {
     public static SpecMap? GetMap(this SpecMap map, string key) => map[key] as SpecMap;
