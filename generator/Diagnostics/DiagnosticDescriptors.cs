@@ -16,7 +16,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotOpenApi = new(
         "OAPI002", "Not an OpenAPI document",
-        "'{0}' is not an OpenAPI 2.0 or 3.x document: {1}",
+        "'{0}' is not a valid OpenAPI 2.0 or 3.x document: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UnresolvedReference = new(

@@ -121,8 +121,9 @@ public static class TargetReport
         {
             if (Find(nameof(GeneratorBenchmarks), "Ours", spec) is { } g)
             {
-                bool? pass = spec == GeneratorBenchmarks.Synthetic ? g.TimeRatio <= 0.5 : null;
-                yield return ($"Generator on {spec}{(pass is null ? " (no target)" : " ≤ 0.5× NSwag time")}", $"{Ratio(g.TimeRatio)} ({Time(g.MeanNs)})", pass);
+                // re-based for the NSwag.Core reader (issue 8): parse + model + emit ≤ 0.6× NSwag's parse + CSharpClientGenerator
+                bool? pass = spec is GeneratorBenchmarks.Synthetic or GeneratorBenchmarks.GitHub ? g.TimeRatio <= 0.6 : null;
+                yield return ($"Generator on {spec}{(pass is null ? " (no target)" : " ≤ 0.6× NSwag time")}", $"{Ratio(g.TimeRatio)} ({Time(g.MeanNs)})", pass);
             }
         }
 

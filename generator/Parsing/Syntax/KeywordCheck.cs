@@ -37,7 +37,7 @@ internal static class KeywordCheck
     public static List<KeywordProblem> Check(SpecMap root, bool isSwagger2, CancellationToken cancellationToken)
     {
         var problems = new List<KeywordProblem>();
-        CheckTopLevel(root, isSwagger2 ? s_swagger2Fields : s_openApi3Fields, isSwagger2 ? "Swagger 2.0" : "OpenAPI 3", problems);
+        CheckTopLevel(root, isSwagger2 ? s_swagger2Fields : s_openApi3Fields, isSwagger2 ? "a Swagger 2.0" : "an OpenAPI 3", problems);
         CheckTypes(root, problems, cancellationToken);
         return problems;
     }
@@ -51,8 +51,8 @@ internal static class KeywordCheck
                 continue;
             }
 
-            var suggestion = fields.Where(f => !root.ContainsKey(f)).OrderBy(f => Distance(f, entry.Key)).FirstOrDefault(f => Distance(f, entry.Key) <= 2);
-            var message = "'" + entry.Key + "' is not an " + family + " field and is ignored"
+            var suggestion = fields.OrderBy(f => Distance(f.ToLowerInvariant(), entry.Key.ToLowerInvariant())).FirstOrDefault(f => Distance(f.ToLowerInvariant(), entry.Key.ToLowerInvariant()) <= 2);
+            var message = "'" + entry.Key + "' is not " + family + " field and is ignored"
                           + (suggestion is null ? " (extensions start with 'x-')" : " (did you mean '" + suggestion + "'?)");
             problems.Add(new KeywordProblem(new SpecScalar(entry.Key, entry.KeyStart, entry.Key.Length), entry.Key.Length, true, message));
         }

@@ -27,6 +27,7 @@ internal sealed class YamlSyntaxReader
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, SpecNode> _anchors = new(StringComparer.Ordinal);
     private long _aliasExpansion;
+    private int _lastPosition;
 
     private YamlSyntaxReader(string text, CancellationToken cancellationToken)
     {
@@ -37,15 +38,21 @@ internal sealed class YamlSyntaxReader
     /// <exception cref="SpecSyntaxException">The text is not well-formed YAML, is nested too deep or its aliases expand too far.</exception>
     public static SpecNode Read(string text, CancellationToken cancellationToken)
     {
+        var reader = new YamlSyntaxReader(text, cancellationToken);
         try
         {
-            return new YamlSyntaxReader(text, cancellationToken).ReadDocument();
+            return reader.ReadDocument();
         }
         catch (YamlException exception)
         {
             // the innermost exception has the parser's own words
             var message = exception.InnerException?.Message ?? exception.Message;
             throw new SpecSyntaxException(Offset(exception.Start), StripMarks(message));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on malformed input (seen: a stray CR inside a plain scalar)
+            throw new SpecSyntaxException(reader._lastPosition, "the YAML scanner could not read past this point");
         }
     }
 
@@ -62,6 +69,11 @@ internal sealed class YamlSyntaxReader
 
     private SpecNode ReadNode(int depth)
     {
+        if (_parser.Current is { } next)
+        {
+            _lastPosition = Offset(next.Start);
+        }
+
         if (_parser.TryConsume<Scalar>(out var scalar))
         {
             return Remember(scalar.Anchor, ToScalar(scalar));

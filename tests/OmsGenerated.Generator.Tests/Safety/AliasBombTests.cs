@@ -196,11 +196,13 @@ public sealed class AliasBombTests
                           schema: *pet
             """, result =>
             {
-                var first = SafetyAssert.Method(result, "AliasesClient", "GetPetAsync").ReturnType;
-                var second = SafetyAssert.Method(result, "AliasesClient", "GetFirstPetAsync").ReturnType;
-                Assert.Equal(first.ToDisplayString(), second.ToDisplayString());
-                var model = ((INamedTypeSymbol)first).TypeArguments.Single();
-                Assert.Equal("string?", SafetyAssert.PropertyType(result, model.Name, "Name"));
+                // NSwag reads the document as JSON, where an alias is a copy: each operation gets a model of the same shape
+                foreach (var method in new[] { "GetPetAsync", "GetFirstPetAsync" })
+                {
+                    var returned = SafetyAssert.Method(result, "AliasesClient", method).ReturnType;
+                    var model = ((INamedTypeSymbol)returned).TypeArguments.Single();
+                    Assert.Equal("string?", SafetyAssert.PropertyType(result, model.Name, "Name"));
+                }
             }),
         ["reused-responses-and-scalars"] = (Header + """
             paths:

@@ -345,7 +345,8 @@ public sealed class CompilesOrExplainsTests
         var result = SafetyAssert.Run(path, text);
 
         var diagnostic = SafetyAssert.OnlyError(result, "OAPI001");
-        SafetyAssert.AssertLocation(diagnostic, path, text, SafetyAssert.PositionOf(text, token));
+        // our JSON reader points into the string; YamlDotNet's scanner reports its error at the opening quote
+        SafetyAssert.AssertLocation(diagnostic, path, text, SafetyAssert.PositionOf(text, name.StartsWith("json", StringComparison.Ordinal) ? SafetyAssert.ScalarContent(token) : token));
         Assert.Empty(result.RunResult.GeneratedTrees);
     }
 
@@ -383,10 +384,10 @@ public sealed class CompilesOrExplainsTests
             "json-escaped-low-in-title" => ("/specs/surrogate.json", Json(title: "\"\\udc00 Pets\""), "\"\\udc00 Pets\""),
             "json-escaped-in-description" => ("/specs/surrogate.json", Json(description: "\"half \\ud83d of an emoji\""), "\"half \\ud83d of an emoji\""),
             "json-escaped-in-key" => ("/specs/surrogate.json", Json(key: "\"na\\ud800me\""), "\"na\\ud800me\""),
-            "json-raw-high-in-title" => ("/specs/surrogate.json", Json(title: "\"Pets \ud800\""), "\"Pets \ud800\""),
-            "json-raw-low-in-description" => ("/specs/surrogate.json", Json(description: "\"half \udc00\""), "\"half \udc00\""),
+            "json-raw-high-in-title" => ("/specs/surrogate.json", Json(title: "\"Pets \ud800\""), "\ud800"),
+            "json-raw-low-in-description" => ("/specs/surrogate.json", Json(description: "\"half \udc00\""), "\udc00"),
             "yaml-escaped-in-title" => ("/specs/surrogate.yaml", yaml.Replace("TITLE", "\"Pets \\ud800\"", StringComparison.Ordinal), "\"Pets \\ud800\""),
-            "yaml-raw-in-title" => ("/specs/surrogate.yaml", yaml.Replace("TITLE", "Pets \ud800", StringComparison.Ordinal), "Pets \ud800"),
+            "yaml-raw-in-title" => ("/specs/surrogate.yaml", yaml.Replace("TITLE", "Pets \ud800", StringComparison.Ordinal), "\ud800"),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
     }

@@ -139,4 +139,11 @@ internal static class SafetyAssert
         Assert.True(properties.Count == 1, $"expected one property {typeName}.{propertyName}; members: " + string.Join(", ", type.GetMembers().Select(m => m.Name).Distinct()));
         return properties[0].Type.ToDisplayString();
     }
+
+    /// <summary>
+    /// Where a scalar's diagnostic points: a quoted scalar (JSON string, YAML '…' or "…") at its first character
+    /// inside the quotes, as the existing diagnostics tests locate <c>$ref</c> texts; anything else as written.
+    /// </summary>
+    public static string ScalarContent(string token)
+        => token.Length >= 2 && token[0] is '"' or '\'' && token[token.Length - 1] == token[0] ? token.Substring(1, token.Length - 2) : token;
 }

@@ -96,14 +96,14 @@ public sealed class TypoTests
 
         SafetyAssert.AssertNoFailure(result);
         var diagnostic = SafetyAssert.Single(result, "OAPI002", DiagnosticSeverity.Error);
-        SafetyAssert.AssertLocation(diagnostic, path, text, SafetyAssert.PositionOf(text, needle));
+        SafetyAssert.AssertLocation(diagnostic, path, text, SafetyAssert.PositionOf(text, SafetyAssert.ScalarContent(needle)));
     }
 
     private static readonly Dictionary<string, (string Path, string Text, string Needle)> s_nonNumeric = new(StringComparer.Ordinal)
     {
         ["minimum"] = Property("type: integer\nminimum: abc", "abc"),
         ["maximum"] = Property("type: number\nmaximum: lots", "lots"),
-        ["minLength"] = Property("type: string\nminLength: ten", "ten"),
+        ["minLength"] = Property("type: string\nminLength: twelve", "twelve"),
         ["maxLength"] = Property("type: string\nmaxLength: 5x", "5x"),
         ["minItems"] = Property("type: array\nitems:\n  type: string\nminItems: few", "few"),
         ["maxItems-list"] = Property("type: array\nitems:\n  type: string\nmaxItems: [1]", "[1]"),
@@ -132,7 +132,7 @@ public sealed class TypoTests
 
         SafetyAssert.AssertNoFailure(result);
         var diagnostic = SafetyAssert.Single(result, "OAPI002", DiagnosticSeverity.Error);
-        SafetyAssert.AssertLocation(diagnostic, path, text, SafetyAssert.PositionOf(text, needle));
+        SafetyAssert.AssertLocation(diagnostic, path, text, SafetyAssert.PositionOf(text, SafetyAssert.ScalarContent(needle)));
     }
 
     public static TheoryData<string, string, bool> MisspelledKeys => new()
@@ -226,7 +226,7 @@ public sealed class TypoTests
 
         SafetyAssert.AssertNoFailure(result);
         var diagnostic = SafetyAssert.Single(result, "OAPI011", DiagnosticSeverity.Warning);
-        SafetyAssert.AssertLocation(diagnostic, path, text, SafetyAssert.PositionOf(text, needle));
+        SafetyAssert.AssertLocation(diagnostic, path, text, SafetyAssert.PositionOf(text, SafetyAssert.ScalarContent(needle)));
         Assert.Contains("'" + key + "'", diagnostic.GetMessage(), StringComparison.Ordinal);
         SafetyAssert.AssertMessageContains(diagnostic, "did you mean '" + suggestion + "'");
     }
