@@ -66,14 +66,17 @@ internal static class SpecLoader
             return null;
         }
 
-        if (version.StartsWith("3.1", StringComparison.Ordinal))
+        var isOpenApi31 = version.StartsWith("3.1", StringComparison.Ordinal);
+        if (isOpenApi31)
         {
             map = OpenApi31Normalizer.Normalize(map);
             positions.Root = map;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return ReadWithNSwag(SpecJson.Write(map), isSwagger2, positions, fileName, diagnostics, cancellationToken);
+        // JSON that needs no change goes to NSwag as written (Newtonsoft.Json reads comments and trailing commas too)
+        var json = !isOpenApi31 && FirstNonWhiteSpace(input.Text!) == '{' && SpecJson.CanPassThrough(input.Text!) ? input.Text! : SpecJson.Write(map);
+        return ReadWithNSwag(json, isSwagger2, positions, fileName, diagnostics, cancellationToken);
     }
 
     private static SpecNode? ReadSyntax(SpecInput input, SpecPositions positions, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)

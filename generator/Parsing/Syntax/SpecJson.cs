@@ -8,10 +8,20 @@ namespace OmsGenerated.Generator.Parsing.Syntax;
 
 /// <summary>
 /// Writes a <see cref="SpecNode"/> tree as JSON text, which is what NSwag reads: JSON and YAML documents alike reach
-/// NSwag with our typing (YAML 1.2 core schema) and within our limits. Recursion is bounded by the tree's depth limit.
+/// NSwag with our typing (YAML 1.2 core schema) and within our limits. <c>example</c>/<c>examples</c> values are left
+/// out: no generated code uses them, and in large specs they are a third of the text NSwag would deserialize.
+/// Recursion is bounded by the tree's depth limit.
 /// </summary>
 internal static class SpecJson
 {
+    /// <summary>Maps whose keys are names chosen by the author, never keywords.</summary>
+    private static readonly System.Collections.Generic.HashSet<string> NamedMaps = new(System.StringComparer.Ordinal)
+    {
+        "properties", "patternProperties", "definitions", "schemas", "parameters", "responses", "requestBodies", "headers",
+        "paths", "content", "callbacks", "links", "variables", "encoding", "securitySchemes", "securityDefinitions", "$defs",
+        "webhooks", "pathItems",
+    };
+
     private static readonly Regex s_jsonNumber = new(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
 
     public static string Write(SpecNode root)
@@ -19,13 +29,20 @@ internal static class SpecJson
         using var buffer = new MemoryStream(64 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
         {
-            WriteNode(writer, root);
+            WriteNode(writer, root, namesOnly: false);
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteNode(Utf8JsonWriter writer, SpecNode node)
+    /// <summary>Whether the text needs none of what <see cref="Write"/> changes, so NSwag can read it as it is (a cheap, conservative test).</summary>
+    public static bool CanPassThrough(string jsonText)
+        => jsonText.IndexOf("\"example", System.StringComparison.Ordinal) < 0 && jsonText.IndexOf("\"x-enum-", System.StringComparison.Ordinal) < 0;
+
+    /// <param name="writer">The output.</param>
+    /// <param name="node">The node to write.</param>
+    /// <param name="namesOnly">Whether the node is a map keyed by names (of properties, media types…), where "example" is a name, not a keyword.</param>
+    private static void WriteNode(Utf8JsonWriter writer, SpecNode node, bool namesOnly)
     {
         switch (node)
         {
@@ -33,8 +50,13 @@ internal static class SpecJson
                 writer.WriteStartObject();
                 foreach (var entry in map.Entries)
                 {
-                    writer.WritePropertyName(KeyForNSwag(map, entry.Key));
-                    WriteNode(writer, entry.Value);
+                    if (!namesOnly && entry.Key is "example" or "examples")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(namesOnly ? entry.Key : KeyForNSwag(map, entry.Key));
+                    WriteNode(writer, entry.Value, !namesOnly && NamedMaps.Contains(entry.Key));
                 }
 
                 writer.WriteEndObject();
@@ -43,7 +65,7 @@ internal static class SpecJson
                 writer.WriteStartArray();
                 foreach (var item in list.Items)
                 {
-                    WriteNode(writer, item);
+                    WriteNode(writer, item, namesOnly: false);
                 }
 
                 writer.WriteEndArray();
