@@ -18,16 +18,29 @@ internal sealed class SourceWriter
             return;
         }
 
-        foreach (var line in text.Split('\n'))
+        var start = 0;
+        while (start <= text.Length)
         {
-            var trimmed = line.TrimEnd('\r');
-            if (trimmed.Length > 0)
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var length = end - start;
+            if (length > 0 && text[end - 1] == '\r')
+            {
+                length--;
+            }
+
+            if (length > 0)
             {
                 _builder.Append(' ', _indentation * 4);
-                _builder.Append(trimmed);
+                _builder.Append(text, start, length);
             }
 
             _builder.Append('\n');
+            start = end + 1;
         }
     }
 
