@@ -22,7 +22,6 @@ public sealed class CachingTests
 {
     private static readonly string[] TrackedStepNames = { TrackingNames.SpecInput, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics };
 
-    private static readonly string PetstorePath = Path.Combine(GeneratorHarness.CorpusDirectory, "oai-v3-petstore.yaml");
 
     [Fact]
     public void UnrelatedCSharpEditKeepsEveryStepCached()
@@ -55,15 +54,15 @@ public sealed class CachingTests
         var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }");
         driver = driver.RunGenerators(compilation);
 
-        var editedPetstore = new InMemoryAdditionalText(petstore.Path, petstore.Text.Replace("title: Swagger Petstore", "title: Swagger Petstore (edited)", StringComparison.Ordinal));
+        var editedPetstore = new InMemoryAdditionalText(petstore.Path, petstore.Text.Replace("title: Pet shop", "title: Pet shop (edited)", StringComparison.Ordinal));
         Assert.NotEqual(petstore.Text, editedPetstore.Text);
         driver = driver.ReplaceAdditionalText(petstore, editedPetstore).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
 
-        var petstoreParse = StepFor(result, TrackingNames.Parse, "oai-v3-petstore.yaml");
+        var petstoreParse = StepFor(result, TrackingNames.Parse, "shop.yaml");
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(petstoreParse.Outputs).Reason);
-        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(StepFor(result, TrackingNames.Model, "oai-v3-petstore.yaml").Outputs).Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(StepFor(result, TrackingNames.Model, "shop.yaml").Outputs).Reason);
 
         foreach (var name in new[] { TrackingNames.Parse, TrackingNames.Model })
         {
@@ -76,8 +75,8 @@ public sealed class CachingTests
         Assert.Single(specInputs, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
 
         // the edit reached the output: only the petstore client is regenerated with the new title
-        var client = result.GeneratedSources.Single(s => s.HintName == "Test.Api.OaiV3PetstoreClient.g.cs").SourceText.ToString();
-        Assert.Contains("Swagger Petstore (edited)", client);
+        var client = result.GeneratedSources.Single(s => s.HintName == "Test.Api.ShopClient.g.cs").SourceText.ToString();
+        Assert.Contains("Pet shop (edited)", client);
     }
 
     [Fact]
@@ -92,7 +91,7 @@ public sealed class CachingTests
         driver = driver.ReplaceAdditionalText(petstore, commented).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
 
-        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(StepFor(result, TrackingNames.Parse, "oai-v3-petstore.yaml").Outputs).Reason);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(StepFor(result, TrackingNames.Parse, "shop.yaml").Outputs).Reason);
         Assert.All(result.TrackedSteps[TrackingNames.Model].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "Model: " + o.Reason));
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
@@ -129,14 +128,15 @@ public sealed class CachingTests
 
     [Theory]
     [InlineData("oms")]
-    [InlineData("oai-v3-petstore.yaml")]
-    [InlineData("oai-v2-petstore-expanded.yaml")]
-    [InlineData("oai-v3-uspto.yaml")]
-    [InlineData("redocly-museum.yaml")]
+    [InlineData("shop.yaml")]
+    [InlineData("orders.json")]
+    [InlineData("library.yaml")]
+    [InlineData("weather.json")]
+    [InlineData("events.yaml")]
     public void ParsingTheSameTextTwiceGivesEqualModels(string file)
     {
-        var path = file == "oms" ? GeneratorHarness.OmsSpecPath : Path.Combine(GeneratorHarness.CorpusDirectory, file);
-        var text = File.ReadAllText(path);
+        var path = file == "oms" ? GeneratorHarness.OmsSpecPath : "/specs/" + file;
+        var text = file == "oms" ? File.ReadAllText(path) : RepositoryDocuments.All.Single(d => d.Name == file).Text;
 
         var first = SpecParser.Parse(new SpecInput(path, text, "Test.Api", "TestClient", "public"), CancellationToken.None);
         var second = SpecParser.Parse(new SpecInput(path, new string(text.AsSpan()), "Test.Api", "TestClient", "public"), CancellationToken.None);
@@ -191,7 +191,8 @@ public sealed class CachingTests
 
     private static InMemoryAdditionalText Oms() => new(GeneratorHarness.OmsSpecPath, File.ReadAllText(GeneratorHarness.OmsSpecPath));
 
-    private static InMemoryAdditionalText Petstore() => new(PetstorePath, File.ReadAllText(PetstorePath));
+    /// <summary>A second document beside the OMS spec: the repository's own pet shop (no public corpus needed).</summary>
+    private static InMemoryAdditionalText Petstore() => new("/specs/shop.yaml", RepositoryDocuments.ShopYaml30);
 
     private static (GeneratorDriver Driver, ImmutableArray<AdditionalText> Texts) CreateDriver(params InMemoryAdditionalText[] specs)
     {

@@ -27,14 +27,11 @@ public sealed class ExtendedCorpusTests
     public ExtendedCorpusTests(ITestOutputHelper output) => _output = output;
 
     public static IEnumerable<object[]> Documents()
-        => Directory.GetFiles(GeneratorHarness.CorpusDirectory)
-            .Select(Path.GetFileName)
-            .Where(name => (name!.EndsWith(".json", System.StringComparison.Ordinal) || name.EndsWith(".yaml", System.StringComparison.Ordinal))
-                           && !name.StartsWith("oai-", System.StringComparison.Ordinal) && name != "github-api.json")
-            .OrderBy(name => name, System.StringComparer.Ordinal)
-            .Select(name => new object[] { name! });
+        => Corpus.Files(name => (name.EndsWith(".json", System.StringComparison.Ordinal) || name.EndsWith(".yaml", System.StringComparison.Ordinal))
+                                && !name.StartsWith("oai-", System.StringComparison.Ordinal) && name != "github-api.json")
+            .OrderBy(row => (string)row[0], System.StringComparer.Ordinal);
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Documents))]
     public void DocumentGeneratesCompilableCodeOrReportsWhy(string fileName)
     {

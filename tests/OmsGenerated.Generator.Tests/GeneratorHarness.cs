@@ -18,7 +18,8 @@ internal static class GeneratorHarness
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
-    public static string CorpusDirectory => Metadata("CorpusDirectory");
+    /// <summary>The public corpus beside the repository; <c>OMSGENERATED_CORPUS</c> points elsewhere (or nowhere, to try a clone without it).</summary>
+    public static string CorpusDirectory => Environment.GetEnvironmentVariable("OMSGENERATED_CORPUS") is { Length: > 0 } overridden ? overridden : Metadata("CorpusDirectory");
 
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 
