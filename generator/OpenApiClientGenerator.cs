@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using OmsGenerated.Generator.Diagnostics;
 using OmsGenerated.Generator.Emitting;
 using OmsGenerated.Generator.Parsing;
 
@@ -37,11 +38,29 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(models, static (spc, model) =>
+        var consumer = context.CompilationProvider
+            .Select(static (compilation, _) => ConsumerProfile.Inspect(compilation))
+            .WithTrackingName(TrackingNames.Consumer);
+
+        // A project that cannot compile the client gets one located error per document instead of a wall of CS errors.
+        context.RegisterSourceOutput(models.Combine(consumer), static (spc, pair) =>
         {
-            foreach (var file in SourceEmitter.Emit(model, spc.CancellationToken))
+            if (!pair.Right.CanCompileGeneratedCode)
+            {
+                return;
+            }
+
+            foreach (var file in SourceEmitter.Emit(pair.Left, spc.CancellationToken))
             {
                 spc.AddSource(file.HintName, file.Text);
+            }
+        });
+
+        context.RegisterSourceOutput(specs.Select(static (input, _) => input.FilePath).Combine(consumer), static (spc, pair) =>
+        {
+            foreach (var item in ConsumerDiagnostics.For(pair.Left, pair.Right))
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
             }
         });
 
@@ -62,4 +81,5 @@ public static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Model = nameof(Model);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string Consumer = nameof(Consumer);
 }

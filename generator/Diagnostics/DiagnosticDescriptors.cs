@@ -64,10 +64,20 @@ internal static class DiagnosticDescriptors
         "In '{0}': {1}",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = new(
+        "OAPI012", "C# version too low for generated clients",
+        "The client generated from '{0}' needs C# 11 or later (required members, UTF-8 string literals); this project compiles C# {1}. Remove <LangVersion> or set it to 11 or later.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RuntimeNotReferenced = new(
+        "OAPI013", "OmsGenerated.Runtime is not referenced",
+        "The client generated from '{0}' calls OmsGenerated.Runtime, which this project does not reference; add <PackageReference Include=\"OmsGenerated.Runtime\" /> (same version as OmsGenerated.Generator)",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         UnreadableSpec, NotOpenApi, UnresolvedReference, ExternalReference, UnsupportedConstruct,
-        KeywordName, DuplicateName, GeneratorFailure, OperationSkipped, InvalidOption, UnknownField,
+        KeywordName, DuplicateName, GeneratorFailure, OperationSkipped, InvalidOption, UnknownField, LanguageVersionTooLow, RuntimeNotReferenced,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -20,7 +20,7 @@ namespace OmsGenerated.Generator.Tests;
 /// <summary>The incremental pipeline caches: unrelated edits re-emit nothing, a spec edit touches only that spec, outputs hold no heavy objects.</summary>
 public sealed class CachingTests
 {
-    private static readonly string[] TrackedStepNames = { TrackingNames.SpecInput, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics };
+    private static readonly string[] TrackedStepNames = { TrackingNames.SpecInput, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics, TrackingNames.Consumer };
 
 
     [Fact]
