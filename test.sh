@@ -11,13 +11,22 @@ fi
 
 configuration="${CONFIGURATION:-Release}"
 results="artifacts/test-results"
-rm -rf "$results" artifacts/fault-soak.txt
+rm -rf "$results" artifacts/fault-soak.txt artifacts/aot-consumer artifacts/aot-consumer.txt
 
 echo "== lint spec/oms.openapi.yaml (Redocly)"
 .ci/lint-spec.sh
 
 echo "== build ($configuration)"
 dotnet build OmsGenerated.sln -c "$configuration" -nologo -clp:NoSummary
+
+echo "== native AOT: a consumer of a generated client publishes with 0 trim/AOT warnings and runs (tests/AotConsumer)"
+rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+aot_status=0
+dotnet publish tests/AotConsumer -c "$configuration" -r "$rid" -nologo -clp:NoSummary -warnaserror -o artifacts/aot-consumer || aot_status=$?
+if [ "$aot_status" -eq 0 ]; then
+  artifacts/aot-consumer/AotConsumer | tee artifacts/aot-consumer.txt || aot_status=$?
+  grep -q '^error 400 PET.0001$' artifacts/aot-consumer.txt || { echo "the native consumer did not get the typed error" >&2; aot_status=1; }
+fi
 
 echo "== test"
 status=0
@@ -47,6 +56,9 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${total:-0} - ${executed:-0}))
 done
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
-if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+if [ "$aot_status" -ne 0 ]; then
+  echo "native AOT consumer: FAILED" >&2
+fi
+if [ "$status" -ne 0 ] || [ "$aot_status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1
 fi
