@@ -88,10 +88,13 @@ public sealed class RecordedRequest
     /// <summary>The X-Request-Id the stub answered with.</summary>
     public string RequestId { get; }
 
-    /// <summary>The {project_id} path segment, when the path matched StartTask.</summary>
+    /// <summary>The OMS operation the method and path matched (<c>StartTask</c>, <c>ListTasks</c>, …), or null for none.</summary>
+    public string? Operation { get; internal set; }
+
+    /// <summary>The {project_id} path segment, when the path matched an OMS operation.</summary>
     public string? ProjectId { get; internal set; }
 
-    /// <summary>The {task_id} path segment, when the path matched StartTask.</summary>
+    /// <summary>The {task_id} path segment, when the path matched an operation on one task.</summary>
     public string? TaskId { get; internal set; }
 
     /// <summary>The body parsed as JSON, when it was JSON.</summary>
@@ -140,20 +143,32 @@ public sealed class OmsStubServerOptions
 
 /// <summary>
 /// An in-process OMS stand-in: an ASP.NET Core minimal API on Kestrel at <c>http://127.0.0.1:{ephemeral}</c> that
-/// serves <c>POST /v2/{project_id}/tasks/{task_id}/start</c> like OMS behind API Gateway would.
+/// serves the OMS task API (<c>POST /v2/{project_id}/tasks/{task_id}/start</c> with full body checks, and ListTasks,
+/// CreateTask, ShowTask, DeleteTask and StopTask by route) like OMS behind API Gateway would.
 /// </summary>
 /// <remarks>
 /// <para>For every request it records the method, raw target, headers and raw body bytes (request buffering is
 /// enabled), then checks authentication as the gateway does: an <c>SDK-HMAC-SHA256</c> signature verified with
 /// <see cref="IndependentAkSkVerifier"/> plus <c>X-Sdk-Date</c> within 15 minutes, or a known <c>X-Auth-Token</c>.
 /// A failure is answered with 401 <c>APIGW.0301</c> and a <c>request_id</c> in the body.</para>
-/// <para>It then checks the method, path, JSON Content-Type and body (an object with string dst_ak and dst_sk,
-/// other fields of the right types); a problem is answered with 400 <c>STUB.0400</c> naming it. Otherwise it answers
-/// with <see cref="NextResponse"/>. Every response carries <c>X-Request-Id</c>.</para>
+/// <para>It then checks the method and path against the OMS operations (404 <c>APIGW.0101</c> for none), that
+/// <c>X-Project-Id</c> matches the path, and for StartTask the JSON Content-Type and body (an object with string dst_ak
+/// and dst_sk, other fields of the right types), for CreateTask a JSON object body, and for the other operations no
+/// body; a problem is answered with 400 <c>STUB.0400</c> naming it. Otherwise it answers with
+/// <see cref="NextResponse"/>. Every response carries <c>X-Request-Id</c>.</para>
 /// </remarks>
 public sealed class OmsStubServer : IAsyncDisposable
 {
-    private static readonly Regex s_startPath = new("^/v2/(?<project>[^/]+)/tasks/(?<task>[^/]+)/start$", RegexOptions.CultureInvariant);
+    /// <summary>The OMS operations the stub serves: method, path pattern and operation ID (as in spec/oms.openapi.yaml).</summary>
+    private static readonly (string Method, Regex Path, string Operation)[] s_routes =
+    {
+        ("GET", new Regex("^/v2/(?<project>[^/]+)/tasks$", RegexOptions.CultureInvariant), "ListTasks"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/tasks$", RegexOptions.CultureInvariant), "CreateTask"),
+        ("GET", new Regex("^/v2/(?<project>[^/]+)/tasks/(?<task>[^/]+)$", RegexOptions.CultureInvariant), "ShowTask"),
+        ("DELETE", new Regex("^/v2/(?<project>[^/]+)/tasks/(?<task>[^/]+)$", RegexOptions.CultureInvariant), "DeleteTask"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/tasks/(?<task>[^/]+)/start$", RegexOptions.CultureInvariant), "StartTask"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/tasks/(?<task>[^/]+)/stop$", RegexOptions.CultureInvariant), "StopTask"),
+    };
 
     private static readonly HashSet<string> s_stringFields = new(StringComparer.Ordinal)
     {
@@ -178,7 +193,7 @@ public sealed class OmsStubServer : IAsyncDisposable
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:54321</c> (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The scripted answer to well-formed, authenticated StartTask requests. Defaults to 200 with an empty body.</summary>
+    /// <summary>The scripted answer to well-formed, authenticated requests (of any served operation). Defaults to 200 with an empty body.</summary>
     public StubResponse NextResponse
     {
         get { lock (_gate) { return _next; } }
@@ -332,8 +347,18 @@ public sealed class OmsStubServer : IAsyncDisposable
         }
 
         // 2. Route, method, headers and body.
-        Match match = s_startPath.Match(record.Path);
-        if (!string.Equals(record.Method, "POST", StringComparison.Ordinal) || !match.Success)
+        Match? match = null;
+        foreach ((string method, Regex path, string operation) in s_routes)
+        {
+            if (string.Equals(record.Method, method, StringComparison.Ordinal) && path.Match(record.Path) is { Success: true } candidate)
+            {
+                match = candidate;
+                record.Operation = operation;
+                break;
+            }
+        }
+
+        if (match is null)
         {
             record.Problems.Add("no such API: " + record.Method + " " + record.Path);
             return new StubResponse(404, StubResponse.Json,
@@ -341,10 +366,13 @@ public sealed class OmsStubServer : IAsyncDisposable
         }
 
         record.ProjectId = match.Groups["project"].Value;
-        record.TaskId = match.Groups["task"].Value;
-        if (!long.TryParse(record.TaskId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        if (match.Groups["task"].Success)
         {
-            record.Problems.Add("task_id is not an integer");
+            record.TaskId = match.Groups["task"].Value;
+            if (!long.TryParse(record.TaskId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                record.Problems.Add("task_id is not an integer");
+            }
         }
 
         if (record.Header("X-Project-Id") is { } headerProject && !string.Equals(headerProject, record.ProjectId, StringComparison.Ordinal))
@@ -352,13 +380,28 @@ public sealed class OmsStubServer : IAsyncDisposable
             record.Problems.Add("X-Project-Id differs from the project_id in the path");
         }
 
-        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? media)
-            || !string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        if (record.Operation is "StartTask" or "CreateTask")
         {
-            record.Problems.Add("Content-Type is not application/json");
+            if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? media)
+                || !string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                record.Problems.Add("Content-Type is not application/json");
+            }
+
+            if (record.Operation == "StartTask")
+            {
+                CheckBody(record);
+            }
+            else
+            {
+                CheckObjectBody(record);
+            }
+        }
+        else if (record.Body.Length > 0)
+        {
+            record.Problems.Add(record.Operation + " has no request body, but one was sent");
         }
 
-        CheckBody(record);
         if (record.Problems.Count > 0)
         {
             string detail = JsonEncodedText.Encode(string.Join("; ", record.Problems)).ToString();
@@ -368,6 +411,27 @@ public sealed class OmsStubServer : IAsyncDisposable
         return null;
     }
 
+    /// <summary>CreateTask: the body is a JSON object (the emulator checks its fields; the stub records it).</summary>
+    private static void CheckObjectBody(RecordedRequest record)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(record.Body);
+            record.Json = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            record.Problems.Add("the body is not JSON");
+            return;
+        }
+
+        if (record.Json.Value.ValueKind != JsonValueKind.Object)
+        {
+            record.Problems.Add("the body is not a JSON object");
+        }
+    }
+
+    /// <summary>StartTask: the body is an object with string dst_ak and dst_sk and only known fields of the right types.</summary>
     private static void CheckBody(RecordedRequest record)
     {
         JsonElement root;
