@@ -15,6 +15,7 @@ namespace OmsGenerated.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class OpenApiClientGenerator : IIncrementalGenerator
 {
+    /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var specs = context.AdditionalTextsProvider
@@ -77,9 +78,16 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 /// <summary>Names of the tracked pipeline steps, for caching tests.</summary>
 public static class TrackingNames
 {
+    /// <summary>The document and its options, read from the compilation.</summary>
     public const string SpecInput = nameof(SpecInput);
+
+    /// <summary>The document parsed into the model and its diagnostics.</summary>
     public const string Parse = nameof(Parse);
+
+    /// <summary>The model, when the document could be read.</summary>
     public const string Model = nameof(Model);
+
+    /// <summary>The diagnostics of the document.</summary>
     public const string Diagnostics = nameof(Diagnostics);
     public const string Consumer = nameof(Consumer);
 }
