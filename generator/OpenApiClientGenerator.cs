@@ -89,5 +89,7 @@ public static class TrackingNames
 
     /// <summary>The diagnostics of the document.</summary>
     public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>What the consuming project offers the generated code (C# version, runtime referenced).</summary>
     public const string Consumer = nameof(Consumer);
 }
