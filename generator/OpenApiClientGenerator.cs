@@ -39,8 +39,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        var consumer = context.CompilationProvider
-            .Select(static (compilation, _) => ConsumerProfile.Inspect(compilation))
+        // from the parse options and the references only, which a C# edit does not touch
+        var runtimeReferenced = context.MetadataReferencesProvider
+            .Where(static reference => ConsumerProfile.IsRuntime(reference))
+            .Collect()
+            .Select(static (references, _) => !references.IsEmpty);
+        var consumer = context.ParseOptionsProvider
+            .Combine(runtimeReferenced)
+            .Select(static (pair, _) => ConsumerProfile.Create(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Consumer);
 
         // A project that cannot compile the client gets one located error per document instead of a wall of CS errors.

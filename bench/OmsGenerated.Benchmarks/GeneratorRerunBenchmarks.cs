@@ -39,7 +39,8 @@ public class GeneratorRerunBenchmarks
         _compilation = CSharpCompilation.Create(
             "Consumer",
             new[] { a, b },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            // the runtime the generated code calls: without it the generator reports OAPI013 and emits nothing
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(OmsGenerated.Runtime.Http.ApiTransport).Assembly.Location) },
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         SyntaxTree bEdited = CSharpSyntaxTree.ParseText("namespace Consumer { public static class B { public static int Y => 3; /* edited */ } }", parseOptions, path: "B.cs");
         _edited = _compilation.ReplaceSyntaxTree(b, bEdited);

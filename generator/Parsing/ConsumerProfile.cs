@@ -10,16 +10,17 @@ namespace OmsGenerated.Generator.Parsing;
 /// </summary>
 internal sealed record ConsumerProfile(string LanguageVersion, bool LanguageVersionSupported, bool RuntimeReferenced)
 {
-    public const string RuntimeMarkerType = "OmsGenerated.Runtime.Http.ApiTransport";
+    public const string RuntimeAssemblyFile = "OmsGenerated.Runtime.dll";
 
     public bool CanCompileGeneratedCode => LanguageVersionSupported && RuntimeReferenced;
 
-    public static ConsumerProfile Inspect(Compilation compilation)
+    public static ConsumerProfile Create(ParseOptions options, bool runtimeReferenced)
     {
-        var version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest;
-        return new ConsumerProfile(
-            version.ToDisplayString(),
-            version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11,
-            compilation.GetTypeByMetadataName(RuntimeMarkerType) is not null);
+        var version = options is CSharpParseOptions csharp ? csharp.LanguageVersion : Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest;
+        return new ConsumerProfile(version.ToDisplayString(), version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11, runtimeReferenced);
     }
+
+    /// <summary>The runtime assembly, by file name (a package or project reference alike).</summary>
+    public static bool IsRuntime(MetadataReference reference)
+        => reference.Display is { } display && string.Equals(System.IO.Path.GetFileName(display), RuntimeAssemblyFile, System.StringComparison.OrdinalIgnoreCase);
 }

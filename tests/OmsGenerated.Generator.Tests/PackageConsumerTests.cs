@@ -297,11 +297,19 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         Assert.Contains("\"OmsGenerated.Runtime/" + _packages.Version + "\"", File.ReadAllText(Path.Combine(project, "obj", "project.assets.json")), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ConsumerWithDefaultOptionsBuildsAndRuns()
+    /// <summary>
+    /// The consumer matrix: the LTS and the current framework, nullable annotations on and off, warnings as errors
+    /// (a generated client must not add a single warning to a project that treats them as errors).
+    /// </summary>
+    [Theory]
+    [InlineData("net8.0", "enable")]
+    [InlineData("net8.0", "disable")]
+    [InlineData("net10.0", "enable")]
+    [InlineData("net10.0", "disable")]
+    public async Task ConsumerWithDefaultOptionsBuildsAndRuns(string targetFramework, string nullable)
     {
         _packages.AssertPacked(_output);
-        var consumer = _packages.CreateConsumer("default", "<OpenApiClient Include=\"petstore.yaml\" />", """
+        var consumer = _packages.CreateConsumer("default-" + targetFramework + "-" + nullable, "<OpenApiClient Include=\"petstore.yaml\" />", """
             using Consumer;
 
             var client = new PetstoreClient(new HttpClient(), new Uri("http://localhost:1/v1/"));
@@ -310,8 +318,9 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
             Console.WriteLine(client.BaseUrl + " " + pet + " " + (list is not null));
             """);
         File.Copy(PetstorePath, Path.Combine(consumer, "petstore.yaml"));
+        _packages.SetProjectProperties(consumer, targetFramework, nullable, treatWarningsAsErrors: true);
 
-        await BuildAndRunAsync(consumer, "Consumer.PetstoreClient.g.cs");
+        await BuildAndRunAsync(consumer, "Consumer.PetstoreClient.g.cs", targetFramework);
     }
 
     [Fact]
@@ -392,10 +401,10 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         Assert.True(generatorLines.Count == 0, "generator problems in the build:\n" + string.Join("\n", generatorLines));
     }
 
-    private async Task BuildAndRunAsync(string consumer, string clientHintName)
+    private async Task BuildAndRunAsync(string consumer, string clientHintName, string targetFramework = "net10.0")
     {
         await BuildAsync(consumer);
-        var generated = Path.Combine(consumer, "obj", "Debug", "net10.0", "generated", "OmsGenerated.Generator", "OmsGenerated.Generator.OpenApiClientGenerator", clientHintName);
+        var generated = Path.Combine(consumer, "obj", "Debug", targetFramework, "generated", "OmsGenerated.Generator", "OmsGenerated.Generator.OpenApiClientGenerator", clientHintName);
         Assert.True(File.Exists(generated), "the generator produced no " + clientHintName);
 
         var run = await _packages.DotnetAsync(consumer, "run", "--no-build", "-c", "Debug");
@@ -643,6 +652,18 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
                 """);
             File.WriteAllText(Path.Combine(consumer, "Program.cs"), program);
             return consumer;
+        }
+
+        /// <summary>Sets the consumer's framework and nullable context, and whether warnings fail its build.</summary>
+        public void SetProjectProperties(string consumer, string targetFramework, string nullable, bool treatWarningsAsErrors)
+        {
+            var path = Path.Combine(consumer, "Consumer.csproj");
+            var project = File.ReadAllText(path)
+                .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFramework>" + targetFramework + "</TargetFramework>", StringComparison.Ordinal)
+                .Replace("<Nullable>enable</Nullable>", "<Nullable>" + nullable + "</Nullable><TreatWarningsAsErrors>" + (treatWarningsAsErrors ? "true" : "false") + "</TreatWarningsAsErrors>"
+                    // compiled against the framework's own reference assemblies; run on the newest runtime installed
+                    + "<RollForward>Major</RollForward>", StringComparison.Ordinal);
+            File.WriteAllText(path, project);
         }
 
         public Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, params string[] arguments)
