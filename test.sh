@@ -46,6 +46,13 @@ if [ -f artifacts/fault-soak.txt ]; then
   cat artifacts/fault-soak.txt
 fi
 
+# Every skipped test with its reason (e.g. the public corpus is not beside this clone).
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  awk '/<UnitTestResult / && /outcome="NotExecuted"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1; next }
+       want && /<Message>/ { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print "skipped: " name ": " $0; want = 0 }' "$trx"
+done
+
 # One closing line across all test projects.
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
