@@ -98,6 +98,6 @@ internal static class ReferenceCheck
             current = next;
         }
 
-        return new ReferenceProblem(reference, at, false, "the references form a cycle");
+        return new ReferenceProblem(reference, at, false, "the references form a cycle, or a chain of more than " + MaxChain + " references to references");
     }
 }
