@@ -18,7 +18,10 @@ internal sealed partial class ModelBuilder
         "GetFieldDeserializers", "CreateFromDiscriminatorValue", "MemberwiseClone", "Finalize",
     };
 
-    private static readonly string[] s_reservedEnumMemberNames = { "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType" };
+    private static readonly string[] s_reservedEnumMemberNames = { "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType", "ReadJson", "WriteJson" };
+
+    /// <summary>A generated type may not be named like a member it declares (CS0542), nor like one of an enum's.</summary>
+    internal static readonly string[] ReservedTypeNames = s_reservedMemberNames.Concat(s_reservedEnumMemberNames).Distinct().ToArray();
 
     private readonly Dictionary<JsonSchema, TypeRef> _namedTypes = new(ReferenceComparer.Instance);
     private readonly HashSet<JsonSchema> _mapping = new(ReferenceComparer.Instance);

@@ -46,6 +46,7 @@ internal sealed partial class ModelBuilder
 
     private ApiModel Build()
     {
+        _typeNames.UnionWith(ReservedTypeNames);
         _typeNames.Add(_input.ClientName);
         var catalogName = ErrorCatalogName(_input.ClientName);
         _typeNames.Add(catalogName);
@@ -359,6 +360,13 @@ internal sealed partial class ModelBuilder
             var type = Map(content.Schema, baseName + (code == "DEFAULT" ? "Default" : code) + "Error", where.Concat(new[] { "responses", entry.Key }).ToArray());
             if (type.Kind != TypeKind.Object)
             {
+                continue;
+            }
+
+            var mappedCode = code == "DEFAULT" ? "XXX" : code;
+            if (errorMappings.Any(m => m.StatusCode == mappedCode))
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, where.Concat(new[] { "responses", entry.Key }).ToArray(), "Response '" + entry.Key + "', a second key for status " + mappedCode, "the first one listed is used");
                 continue;
             }
 
