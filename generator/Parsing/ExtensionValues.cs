@@ -46,11 +46,4 @@ internal static class ExtensionValues
 
     public static int? AsInt(object? value)
         => int.TryParse(AsString(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-
-    public static IEnumerable<string> Keys(object? map) => map switch
-    {
-        JObject obj => obj.Properties().Select(p => p.Name),
-        IDictionary<string, object?> dictionary => dictionary.Keys,
-        _ => Enumerable.Empty<string>(),
-    };
 }

@@ -25,7 +25,7 @@ internal static class SpecLoader
     public static OpenApiDocument? Load(SpecInput input, SpecPositions positions, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var fileName = System.IO.Path.GetFileName(input.FilePath);
-        var root = ReadSyntax(input, positions, diagnostics, cancellationToken);
+        var root = ReadSyntax(input, positions, diagnostics, out var isJson, cancellationToken);
         if (root is null)
         {
             return null;
@@ -75,12 +75,13 @@ internal static class SpecLoader
 
         cancellationToken.ThrowIfCancellationRequested();
         // JSON that needs no change goes to NSwag as written (Newtonsoft.Json reads comments and trailing commas too)
-        var json = !isOpenApi31 && FirstNonWhiteSpace(input.Text!) == '{' && SpecJson.CanPassThrough(input.Text!) ? input.Text! : SpecJson.Write(map);
+        var json = !isOpenApi31 && isJson && SpecJson.CanPassThrough(input.Text!) ? input.Text! : SpecJson.Write(map);
         return ReadWithNSwag(json, isSwagger2, positions, fileName, diagnostics, cancellationToken);
     }
 
-    private static SpecNode? ReadSyntax(SpecInput input, SpecPositions positions, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static SpecNode? ReadSyntax(SpecInput input, SpecPositions positions, List<DiagnosticInfo> diagnostics, out bool isJson, CancellationToken cancellationToken)
     {
+        isJson = false;
         var fileName = System.IO.Path.GetFileName(input.FilePath);
         var text = input.Text;
         if (text is null)
@@ -95,7 +96,7 @@ internal static class SpecLoader
             return null;
         }
 
-        var isJson = FirstNonWhiteSpace(text) == '{';
+        isJson = FirstNonWhiteSpace(text) == '{';
         var format = isJson ? "JSON" : "YAML";
         if (text.Length > SyntaxLimits.MaxLength)
         {

@@ -27,12 +27,6 @@ internal static class KeywordCheck
 
     private static readonly HashSet<string> s_types = new(StringComparer.Ordinal) { "array", "boolean", "integer", "null", "number", "object", "string", "file" };
 
-    /// <summary>Maps whose keys are names chosen by the author, never keywords.</summary>
-    private static readonly HashSet<string> s_namedMaps = new(StringComparer.Ordinal)
-    {
-        "properties", "patternProperties", "definitions", "schemas", "parameters", "responses", "requestBodies", "headers",
-        "paths", "content", "callbacks", "links", "variables", "encoding", "$defs", "webhooks", "pathItems",
-    };
 
     public static List<KeywordProblem> Check(SpecMap root, bool isSwagger2, CancellationToken cancellationToken)
     {
@@ -94,11 +88,11 @@ internal static class KeywordCheck
 
             foreach (var entry in map.Entries)
             {
-                var isData = entry.Key is "example" or "examples" or "default" or "enum" or "const" || entry.Key.StartsWith("x-", StringComparison.Ordinal);
+                // security schemes have a 'type' of their own (apiKey, http, oauth2…)
                 var isSecurity = entry.Key is "securitySchemes" or "securityDefinitions";
-                if (namesOnly || !isData && !isSecurity)
+                if (namesOnly || !SpecKeywords.IsData(entry.Key) && !isSecurity)
                 {
-                    pending.Push((entry.Value, !namesOnly && s_namedMaps.Contains(entry.Key)));
+                    pending.Push((entry.Value, !namesOnly && SpecKeywords.NamedMaps.Contains(entry.Key)));
                 }
             }
         }

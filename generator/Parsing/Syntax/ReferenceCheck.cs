@@ -16,12 +16,6 @@ internal static class ReferenceCheck
 {
     private const int MaxChain = 64;
 
-    /// <summary>Maps whose keys are names (of properties, schemas, media types, …), never keywords.</summary>
-    private static readonly HashSet<string> s_namedMaps = new(StringComparer.Ordinal)
-    {
-        "properties", "patternProperties", "definitions", "schemas", "parameters", "responses", "requestBodies", "headers",
-        "paths", "content", "callbacks", "links", "variables", "encoding", "securitySchemes", "securityDefinitions", "$defs",
-    };
 
     public static List<ReferenceProblem> Check(SpecNode root, System.Threading.CancellationToken cancellationToken)
     {
@@ -53,10 +47,9 @@ internal static class ReferenceCheck
                     for (var i = map.Entries.Count - 1; i >= 0; i--)
                     {
                         var entry = map.Entries[i];
-                        var isData = entry.Key is "example" or "examples" or "default" or "enum" or "const" || entry.Key.StartsWith("x-", StringComparison.Ordinal);
-                        if (namesOnly || !isData)
+                        if (namesOnly || !SpecKeywords.IsData(entry.Key))
                         {
-                            pending.Push((entry.Value, !namesOnly && s_namedMaps.Contains(entry.Key)));
+                            pending.Push((entry.Value, !namesOnly && SpecKeywords.NamedMaps.Contains(entry.Key)));
                         }
                     }
 

@@ -14,13 +14,6 @@ namespace OmsGenerated.Generator.Parsing.Syntax;
 /// </summary>
 internal static class SpecJson
 {
-    /// <summary>Maps whose keys are names chosen by the author, never keywords.</summary>
-    private static readonly System.Collections.Generic.HashSet<string> NamedMaps = new(System.StringComparer.Ordinal)
-    {
-        "properties", "patternProperties", "definitions", "schemas", "parameters", "responses", "requestBodies", "headers",
-        "paths", "content", "callbacks", "links", "variables", "encoding", "securitySchemes", "securityDefinitions", "$defs",
-        "webhooks", "pathItems",
-    };
 
     private static readonly Regex s_jsonNumber = new(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
 
@@ -56,7 +49,7 @@ internal static class SpecJson
                     }
 
                     writer.WritePropertyName(namesOnly ? entry.Key : KeyForNSwag(map, entry.Key));
-                    WriteNode(writer, entry.Value, !namesOnly && NamedMaps.Contains(entry.Key));
+                    WriteNode(writer, entry.Value, !namesOnly && SpecKeywords.NamedMaps.Contains(entry.Key));
                 }
 
                 writer.WriteEndObject();
