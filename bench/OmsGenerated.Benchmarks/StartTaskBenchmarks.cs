@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -32,8 +33,10 @@ public enum Signing
 /// <summary>
 /// One StartTask call over an in-memory handler (no sockets): the floor (hand-written HttpClient + STJ source-gen) vs our
 /// generated <see cref="OmsClient"/> vs the NSwag-generated client (default settings) vs Refit (STJ source-gen).
-/// Every contender builds the same request (POST /v2/{project_id}/tasks/{task_id}/start, the same four body fields) and,
-/// on the error path, catches its own typed exception and reads the error code from it.
+/// Every contender builds its StartTask body on every call, as callers do, with all six fields a restart sends
+/// (<c>src_ak</c>, <c>src_sk</c>, <c>dst_ak</c>, <c>dst_sk</c>, <c>source_cdn_authentication_key</c>,
+/// <c>migrate_failed_object</c>), sends the same request (POST /v2/{project_id}/tasks/{task_id}/start) and, on the error
+/// path, catches its own typed exception and reads the error code from it.
 /// </summary>
 [MemoryDiagnoser]
 public class StartTaskBenchmarks
@@ -42,10 +45,6 @@ public class StartTaskBenchmarks
     private OmsClient _ours = null!;
     private MyNamespace.Client _nswag = null!;
     private IRefitOmsApi _refit = null!;
-
-    private FloorStartTaskBody _floorBody = null!;
-    private StartTaskReq _oursBody = null!;
-    private MyNamespace.StartTaskReq _nswagBody = null!;
 
     [Params(Outcome.Success, Outcome.Error)]
     public Outcome Outcome { get; set; }
@@ -56,10 +55,6 @@ public class StartTaskBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _floorBody = new FloorStartTaskBody { SrcAk = Payload.SrcAk, SrcSk = Payload.SrcSk, DstAk = Payload.DstAk, DstSk = Payload.DstSk };
-        _oursBody = new StartTaskReq { SrcAk = Payload.SrcAk, SrcSk = Payload.SrcSk, DstAk = Payload.DstAk, DstSk = Payload.DstSk };
-        _nswagBody = new MyNamespace.StartTaskReq { Src_ak = Payload.SrcAk, Src_sk = Payload.SrcSk, Dst_ak = Payload.DstAk, Dst_sk = Payload.DstSk };
-
         var baseUri = new Uri(BenchEnvironment.BaseUrl);
         _floor = new FloorOmsClient(CreateHttpClient(out _), BenchEnvironment.BaseUrl);
         _ours = new OmsClient(CreateHttpClient(out _), baseUri);
@@ -83,7 +78,16 @@ public class StartTaskBenchmarks
     {
         try
         {
-            await _floor.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, _floorBody).ConfigureAwait(false);
+            var body = new FloorStartTaskBody
+            {
+                SrcAk = Payload.SrcAk,
+                SrcSk = Payload.SrcSk,
+                DstAk = Payload.DstAk,
+                DstSk = Payload.DstSk,
+                SourceCdnAuthenticationKey = Payload.CdnKey,
+                MigrateFailedObject = true,
+            };
+            await _floor.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, body).ConfigureAwait(false);
             return null;
         }
         catch (FloorApiException e)
@@ -97,7 +101,16 @@ public class StartTaskBenchmarks
     {
         try
         {
-            await _ours.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, _oursBody).ConfigureAwait(false);
+            var body = new StartTaskReq
+            {
+                SrcAk = Payload.SrcAk,
+                SrcSk = Payload.SrcSk,
+                DstAk = Payload.DstAk,
+                DstSk = Payload.DstSk,
+                SourceCdnAuthenticationKey = Payload.CdnKey,
+                MigrateFailedObject = true,
+            };
+            await _ours.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, body).ConfigureAwait(false);
             return null;
         }
         catch (ErrorResponseException e)
@@ -111,7 +124,16 @@ public class StartTaskBenchmarks
     {
         try
         {
-            await _nswag.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, _nswagBody).ConfigureAwait(false);
+            var body = new MyNamespace.StartTaskReq
+            {
+                Src_ak = Payload.SrcAk,
+                Src_sk = Payload.SrcSk,
+                Dst_ak = Payload.DstAk,
+                Dst_sk = Payload.DstSk,
+                Source_cdn_authentication_key = Payload.CdnKey,
+                Migrate_failed_object = true,
+            };
+            await _nswag.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, body).ConfigureAwait(false);
             return null;
         }
         catch (MyNamespace.ApiException<MyNamespace.ErrorResponse> e)
@@ -125,7 +147,16 @@ public class StartTaskBenchmarks
     {
         try
         {
-            await _refit.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, _floorBody).ConfigureAwait(false);
+            var body = new FloorStartTaskBody
+            {
+                SrcAk = Payload.SrcAk,
+                SrcSk = Payload.SrcSk,
+                DstAk = Payload.DstAk,
+                DstSk = Payload.DstSk,
+                SourceCdnAuthenticationKey = Payload.CdnKey,
+                MigrateFailedObject = true,
+            };
+            await _refit.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, body).ConfigureAwait(false);
             return null;
         }
         catch (ApiException e)
@@ -186,12 +217,23 @@ public class StartTaskBenchmarks
             }
 
             using JsonDocument body = JsonDocument.Parse(request.Body);
-            foreach ((string field, string value) in new[] { ("src_ak", Payload.SrcAk), ("src_sk", Payload.SrcSk), ("dst_ak", Payload.DstAk), ("dst_sk", Payload.DstSk) })
+            foreach ((string field, string value) in new[] { ("src_ak", Payload.SrcAk), ("src_sk", Payload.SrcSk), ("dst_ak", Payload.DstAk), ("dst_sk", Payload.DstSk), ("source_cdn_authentication_key", Payload.CdnKey) })
             {
                 if (!body.RootElement.TryGetProperty(field, out JsonElement v) || v.GetString() != value)
                 {
                     throw new InvalidOperationException($"{name}: body field {field} is missing or wrong: {System.Text.Encoding.UTF8.GetString(request.Body)}");
                 }
+            }
+
+            if (!body.RootElement.TryGetProperty("migrate_failed_object", out JsonElement migrate) || migrate.ValueKind != JsonValueKind.True)
+            {
+                throw new InvalidOperationException($"{name}: body field migrate_failed_object is missing or not true: {System.Text.Encoding.UTF8.GetString(request.Body)}");
+            }
+
+            // NSwag also writes the spec's defaults (the three *_crypto_type fields); the others send exactly the six.
+            if (name != "NSwag" && body.RootElement.EnumerateObject().Count() != 6)
+            {
+                throw new InvalidOperationException($"{name}: the body should hold exactly the six fields: {System.Text.Encoding.UTF8.GetString(request.Body)}");
             }
 
             sent.Add($"{name}: {request.Method} {request.Uri.PathAndQuery} [{request.ContentHeaders.Trim().ReplaceLineEndings("; ")}] {System.Text.Encoding.UTF8.GetString(request.Body)}");
@@ -220,11 +262,12 @@ public class StartTaskBenchmarks
     }
 }
 
-/// <summary>The StartTask body every contender sends.</summary>
+/// <summary>The StartTask body fields every contender sends (with <c>migrate_failed_object: true</c>).</summary>
 public static class Payload
 {
     public const string SrcAk = "SRCACCESSKEYEXAMPLE0";
     public const string SrcSk = "src-secret-key-example-0000000000000000";
     public const string DstAk = "DSTACCESSKEYEXAMPLE0";
     public const string DstSk = "dst-secret-key-example-0000000000000000";
+    public const string CdnKey = "cdn-authentication-key-example-00000000";
 }

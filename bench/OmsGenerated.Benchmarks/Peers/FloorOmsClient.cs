@@ -55,6 +55,9 @@ public sealed class FloorStartTaskBody
     [JsonPropertyName("dst_sk")]
     public required string DstSk { get; set; }
 
+    [JsonPropertyName("source_cdn_authentication_key")]
+    public string? SourceCdnAuthenticationKey { get; set; }
+
     [JsonPropertyName("migrate_failed_object")]
     public bool? MigrateFailedObject { get; set; }
 }

@@ -89,13 +89,16 @@ public static class TargetReport
             string error = "Error, " + signing;
             if (Find(nameof(StartTaskBenchmarks), "Ours", success) is { } s)
             {
-                yield return ($"StartTask success ({signing}) ≤ 1.3× floor time", Ratio(s.TimeRatio), s.TimeRatio <= 1.3);
-                yield return ($"StartTask success ({signing}) ≤ 1.5× floor allocations", $"{Ratio(s.AllocRatio)} ({Bytes(s.Bytes)})", s.AllocRatio <= 1.5);
+                // Signed: the signature is most of the call, and ours signs no slower than the floor's handler (issue 11).
+                double timeTarget = signing == "Signed" ? 1.0 : 1.1;
+                yield return ($"StartTask success ({signing}) ≤ {timeTarget:0.0}× floor time", Ratio(s.TimeRatio), s.TimeRatio <= timeTarget);
+                yield return ($"StartTask success ({signing}) ≤ 1.2× floor allocations", $"{Ratio(s.AllocRatio)} ({Bytes(s.Bytes)})", s.AllocRatio <= 1.2);
             }
 
             if (Find(nameof(StartTaskBenchmarks), "Ours", error) is { } e)
             {
-                yield return ($"StartTask error ({signing}) ≤ 1.2× floor time", $"{Ratio(e.TimeRatio)} (alloc {Ratio(e.AllocRatio)}, {Bytes(e.Bytes)})", e.TimeRatio <= 1.2);
+                double timeTarget = signing == "Signed" ? 1.0 : 1.1;
+                yield return ($"StartTask error ({signing}) ≤ {timeTarget:0.0}× floor time", $"{Ratio(e.TimeRatio)} (alloc {Ratio(e.AllocRatio)}, {Bytes(e.Bytes)})", e.TimeRatio <= timeTarget);
             }
 
             foreach (string @case in new[] { success, error })
