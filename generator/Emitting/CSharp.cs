@@ -16,6 +16,12 @@ internal static class CSharp
     public const string KiotaInterop = Runtime + ".Kiota.KiotaInterop";
     public const string Uninitialized = "default(" + Runtime + ".Json.Uninitialized)";
     public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+    public const string StjSerialization = "global::System.Text.Json.Serialization";
+
+    /// <summary>On every generated type: tools (coverage, analyzers) recognise generated code, and the version that wrote it.</summary>
+    public static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"OmsGenerated.Generator\", \""
+        + typeof(CSharp).Assembly.GetName().Version!.ToString(3) + "\")]";
 
     public static string TypeName(TypeRef type, string ns) => type.Kind switch
     {

@@ -18,6 +18,9 @@ internal static class EnumEmitter
         var name = type.Name;
         var valueType = type.IsInteger ? "int" : "string";
         w.WriteDocs(type.Description ?? "Known values: " + string.Join(", ", type.Members.Select(m => m.Value)) + ". Unknown values are kept as they are.");
+        var self = "global::" + api.Namespace + "." + name;
+        w.WriteLine(GeneratedCodeAttribute);
+        w.WriteLine("[" + StjSerialization + ".JsonConverter(typeof(" + self + ".JsonConverter))]");
         w.OpenBlock(api.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
 
         foreach (var member in type.Members)
@@ -87,6 +90,8 @@ internal static class EnumEmitter
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine("public void WriteJson(" + Utf8JsonWriter + " writer) => writer." + (type.IsInteger ? "WriteNumberValue" : "WriteStringValue") + "(Value);");
+        w.WriteLine();
+        ModelEmitter.EmitJsonConverter(w, name, self, isStruct: true);
         w.CloseBlock();
     }
 

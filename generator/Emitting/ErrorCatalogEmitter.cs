@@ -20,6 +20,7 @@ internal static class ErrorCatalogEmitter
         }
 
         w.WriteDocs("Error codes the API description documents (x-error-codes), with what they mean and what to do.");
+        w.WriteLine(GeneratedCodeAttribute);
         w.OpenBlock(api.Accessibility + " static partial class " + name);
         foreach (var (code, member) in members)
         {

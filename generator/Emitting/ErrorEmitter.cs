@@ -14,6 +14,7 @@ internal static class ErrorEmitter
         var self = "global::" + ns + "." + error.Name;
         var context = Runtime + ".Errors.ApiErrorContext";
         w.WriteDocs("Thrown when the server answers with a " + error.ModelName + " error body.");
+        w.WriteLine(GeneratedCodeAttribute);
         w.OpenBlock(api.Accessibility + " sealed partial class " + error.Name + " : " + Runtime + ".Errors.ApiErrorException, " + KiotaSerialization + ".IParsable");
         w.WriteDocs("Creates an empty error, filled in by a Kiota parse node.");
         w.OpenBlock("public " + error.Name + "() : this(null, null)");

@@ -12,7 +12,9 @@ internal static class ModelEmitter
         var ns = api.Namespace;
         var self = "global::" + ns + "." + type.Name;
         w.WriteDocs(type.Description);
-        w.OpenBlock(api.Accessibility + " sealed partial class " + type.Name + " : " + KiotaSerialization + ".IParsable");
+        w.WriteLine(GeneratedCodeAttribute);
+        w.WriteLine("[" + StjSerialization + ".JsonConverter(typeof(" + self + ".JsonConverter))]");
+        w.OpenBlock(api.Accessibility + " sealed partial class " + type.Name + " : " + KiotaSerialization + ".IParsable, " + KiotaSerialization + ".IAdditionalDataHolder");
 
         w.WriteDocs("Creates an empty instance; set the required properties with an object initializer.");
         w.OpenBlock("public " + type.Name + "()");
@@ -36,6 +38,8 @@ internal static class ModelEmitter
         }
 
         w.WriteLine();
+        EmitAdditionalData(w, type);
+        w.WriteLine();
         EmitWriteJson(w, type, ns);
         w.WriteLine();
         EmitReadJson(w, type, ns, self);
@@ -45,8 +49,79 @@ internal static class ModelEmitter
         EmitToString(w, type);
         w.WriteLine();
         EmitKiota(w, type, ns, self);
+        w.WriteLine();
+        EmitJsonConverter(w, type.Name, self, isStruct: false);
         w.CloseBlock();
     }
+
+    /// <summary>
+    /// System.Text.Json uses the generated reader and writer (the wire form), with reflection or a source-generated
+    /// context alike. A token of the wrong kind is a JsonException, which System.Text.Json completes with the path.
+    /// </summary>
+    internal static void EmitJsonConverter(SourceWriter w, string name, string self, bool isStruct)
+    {
+        w.WriteDocs("Makes System.Text.Json read and write " + name + " in its wire form.");
+        w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.OpenBlock("public sealed class JsonConverter : " + StjSerialization + ".JsonConverter<" + self + ">");
+        w.WriteLine("/// <inheritdoc/>");
+        w.OpenBlock("public override " + self + (isStruct ? string.Empty : "?") + " Read(ref " + Utf8JsonReader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        if (isStruct)
+        {
+            w.WriteLine("return " + self + ".ReadJson(ref reader) ?? throw new global::System.Text.Json.JsonException(" + Literal("The JSON value is not a valid " + name + ".") + ");");
+        }
+        else
+        {
+            w.OpenBlock("if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)");
+            w.WriteLine("throw new global::System.Text.Json.JsonException(" + Literal("Expected a JSON object for " + name + ".") + ");");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("return " + self + ".ReadJson(ref reader);");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.OpenBlock("public override void Write(" + Utf8JsonWriter + " writer, " + self + " value, global::System.Text.Json.JsonSerializerOptions options)");
+        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        if (!isStruct)
+        {
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(value);");
+        }
+
+        w.WriteLine("value.WriteJson(writer);");
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    private static void EmitAdditionalData(SourceWriter w, ObjectTypeModel type)
+    {
+        w.WriteLine("private " + AdditionalDataType + "? __additionalData;");
+        w.WriteLine();
+        w.WriteDocs("Properties the server sent that the API description does not declare, as JsonElement values; written back as they are, so reading, changing and writing this object loses nothing. Values you add may be JsonElement, JsonNode, string, bool, a number or null.");
+        w.WriteLine("public " + AdditionalDataType + " AdditionalData { get => __additionalData ??= new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal); set => __additionalData = value; }");
+        w.WriteLine();
+        if (type.Properties.Count <= EnumEmitter.MaxPatternMembers)
+        {
+            var declared = type.Properties.Count == 0
+                ? "false"
+                : "name is " + string.Join(" or ", type.Properties.Select(p => Literal(p.JsonName)));
+            w.WriteLine("private static bool __IsDeclared(string name) => " + declared + ";");
+        }
+        else
+        {
+            w.WriteLine("private static bool __IsDeclared(string name) => __declaredNames.Contains(name);");
+            w.WriteLine();
+            w.OpenBlock("private static readonly global::System.Collections.Generic.HashSet<string> __declaredNames = new(global::System.StringComparer.Ordinal)");
+            foreach (var property in type.Properties)
+            {
+                w.WriteLine(Literal(property.JsonName) + ",");
+            }
+
+            w.CloseBlock(";");
+        }
+    }
+
+    private const string AdditionalDataType = "global::System.Collections.Generic.IDictionary<string, object>";
 
     private static void EmitWriteJson(SourceWriter w, ObjectTypeModel type, string ns)
     {
@@ -87,13 +162,14 @@ internal static class ModelEmitter
             index++;
         }
 
+        w.WriteLine(Runtime + ".Json.AdditionalData.Write(writer, __additionalData, static name => __IsDeclared(name));");
         w.WriteLine("writer.WriteEndObject();");
         w.CloseBlock();
     }
 
     private static void EmitReadJson(SourceWriter w, ObjectTypeModel type, string ns, string self)
     {
-        w.WriteDocs("Reads an instance from the JSON value at the reader, leaving the reader on the value's last token. Unknown properties are skipped; a value that is not an object yields null.");
+        w.WriteDocs("Reads an instance from the JSON value at the reader, leaving the reader on the value's last token. Properties the API description does not declare are kept in AdditionalData; a value that is not an object yields null.");
         w.OpenBlock("public static " + self + "? ReadJson(ref " + Utf8JsonReader + " reader)");
         w.OpenBlock("if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)");
         w.WriteLine("reader.Skip();");
@@ -113,16 +189,15 @@ internal static class ModelEmitter
             first = false;
         }
 
+        var keep = Runtime + ".Json.AdditionalData.Read(ref reader, ref result.__additionalData);";
         if (first)
         {
-            w.WriteLine("reader.Read();");
-            w.WriteLine("reader.Skip();");
+            w.WriteLine(keep);
         }
         else
         {
             w.OpenBlock("else");
-            w.WriteLine("reader.Read();");
-            w.WriteLine("reader.Skip();");
+            w.WriteLine(keep);
             w.CloseBlock();
         }
 
@@ -167,6 +242,8 @@ internal static class ModelEmitter
             first = false;
         }
 
+        // undeclared values are the server's and could be anything: counted, never printed
+        w.WriteLine("if (__additionalData is { Count: > 0 } __extra) builder.Append(" + Literal(first ? " " : ", ") + ").Append(__extra.Count).Append(\" undeclared properties\");");
         w.WriteLine("builder.Append(\" }\");");
         w.WriteLine("return builder.ToString();");
         w.CloseBlock();
@@ -201,6 +278,7 @@ internal static class ModelEmitter
             KiotaCode.EmitWrite(w, property, ns);
         }
 
+        w.WriteLine("if (__additionalData is { Count: > 0 } __extra) writer.WriteAdditionalData(__extra);");
         w.CloseBlock();
     }
 }

@@ -15,10 +15,10 @@ internal sealed partial class ModelBuilder
     private static readonly string[] s_reservedMemberNames =
     {
         "ToString", "Equals", "GetHashCode", "GetType", "Validate", "WriteJson", "ReadJson", "Serialize",
-        "GetFieldDeserializers", "CreateFromDiscriminatorValue", "MemberwiseClone", "Finalize",
+        "GetFieldDeserializers", "CreateFromDiscriminatorValue", "MemberwiseClone", "Finalize", "AdditionalData", "JsonConverter",
     };
 
-    private static readonly string[] s_reservedEnumMemberNames = { "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType", "ReadJson", "WriteJson" };
+    private static readonly string[] s_reservedEnumMemberNames = { "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType", "ReadJson", "WriteJson", "JsonConverter" };
 
     /// <summary>A generated type may not be named like a member it declares (CS0542), nor like one of an enum's.</summary>
     internal static readonly string[] ReservedTypeNames = s_reservedMemberNames.Concat(s_reservedEnumMemberNames).Distinct().ToArray();

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace OmsGenerated.Oms.Tests;
 
-/// <summary>What real OMS sends must deserialize: drifted types, unknown fields and values, and error_reason as "" or an object.</summary>
+/// <summary>What real OMS sends must deserialize: drifted types, unknown fields and values, and error_reason as "" or an object (LosslessModelTests: unknown fields are kept).</summary>
 public sealed class TaskModelToleranceTests
 {
     private static TaskResp Read(string json)
@@ -36,7 +36,7 @@ public sealed class TaskModelToleranceTests
     }
 
     [Fact]
-    public void Unknown_fields_at_any_depth_are_skipped()
+    public void Unknown_fields_at_any_depth_do_not_disturb_the_known_ones()
     {
         TaskResp task = Read("""
             {"future_field":{"nested":[1,{"deep":true}],"x":null},"id":7,"extra":[[],[{}]],
