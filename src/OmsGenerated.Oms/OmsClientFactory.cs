@@ -55,11 +55,16 @@ public static class OmsClientFactory
             return new AkSkSigningHandler(credentials, timeProvider);
         }
 
+        if (options.CredentialProvider is { } provider)
+        {
+            return new AkSkSigningHandler(projectId is null ? provider : new ProjectScopedCredentialProvider(provider, projectId), timeProvider);
+        }
+
         if (options.AuthToken is { } token)
         {
             return new TokenAuthHandler(token, projectId);
         }
 
-        throw new InvalidOperationException("No authentication is configured: set OmsClientOptions.Credentials or OmsClientOptions.AuthToken.");
+        throw new InvalidOperationException("No authentication is configured: set OmsClientOptions.Credentials, CredentialProvider or AuthToken.");
     }
 }

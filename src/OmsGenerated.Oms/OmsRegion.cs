@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 
 namespace OmsGenerated.Oms;
@@ -10,8 +11,10 @@ namespace OmsGenerated.Oms;
 /// <remarks>
 /// The 21 regions listed by the official Python and Go OMS SDKs (<c>oms_region.py</c>, <c>region.go</c>).
 /// Create a migration task in the destination bucket's region. To call any other endpoint (for example a local
-/// emulator), set <see cref="OmsClientOptions.Endpoint"/> instead.
+/// emulator), set <see cref="OmsClientOptions.Endpoint"/> instead. Configuration binding reads a region from its ID
+/// (<see cref="OmsRegionConverter"/>).
 /// </remarks>
+[TypeConverter(typeof(OmsRegionConverter))]
 public sealed class OmsRegion
 {
     private OmsRegion(string id, string displayName)

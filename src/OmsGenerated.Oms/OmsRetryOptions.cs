@@ -25,21 +25,23 @@ public sealed class OmsRetryOptions
     /// <summary>Called before each retry with the attempt number (1-based), the delay and the reason; for logs and metrics.</summary>
     public Action<OmsRetryEvent>? OnRetry { get; set; }
 
-    internal void Validate(System.Collections.Generic.List<string> errors)
+    /// <param name="errors">Receives the problems.</param>
+    /// <param name="key">Names a property path such as <c>Retry.MaxDelay</c> (as its configuration key when it was bound from one).</param>
+    internal void Validate(System.Collections.Generic.List<string> errors, Func<string, string> key)
     {
         if (MaxRetryAttempts is < 0 or > 20)
         {
-            errors.Add("Retry.MaxRetryAttempts must be between 0 and 20.");
+            errors.Add(key("Retry.MaxRetryAttempts") + " must be between 0 and 20.");
         }
 
         if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay)
         {
-            errors.Add("Retry.BaseDelay must be non-negative and at most Retry.MaxDelay.");
+            errors.Add(key("Retry.BaseDelay") + " must be non-negative and at most " + key("Retry.MaxDelay") + ".");
         }
 
         if (AttemptTimeout < TimeSpan.FromMilliseconds(10) || AttemptTimeout > TimeSpan.FromDays(1))
         {
-            errors.Add("Retry.AttemptTimeout must be between 10 ms and 1 day.");
+            errors.Add(key("Retry.AttemptTimeout") + " must be between 10 ms and 1 day.");
         }
     }
 

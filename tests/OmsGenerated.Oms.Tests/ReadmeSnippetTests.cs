@@ -180,6 +180,14 @@ public sealed class ReadmeSnippetTests
             internal static System.Threading.CancellationToken ct = default;
             """),
 
+        // services: the app's IServiceCollection; requestSecurityTokenAsync: the reader's own call to IAM that returns
+        // temporary credentials and their expiry.
+        ["Credentials"] = new(
+            """
+            internal static Microsoft.Extensions.DependencyInjection.IServiceCollection services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+            internal static System.Func<System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<OmsGenerated.Runtime.Auth.ExpiringCredentials>> requestSecurityTokenAsync = null!;
+            """),
+
         // oms: an OmsClient (from AddOmsClient or OmsClientFactory); taskId and request: the StartTask call being made;
         // ct: the caller's cancellation token.
         ["Errors"] = new(

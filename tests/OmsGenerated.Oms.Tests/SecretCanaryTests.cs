@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OmsGenerated.Runtime.Auth;
 using OmsGenerated.Tests.Shared;
 using Xunit;
 
@@ -120,6 +122,99 @@ public class SecretCanaryTests : IClassFixture<StubServerFixture>
         Assert.Contains(lines, l => l.Contains("request id stub-", StringComparison.Ordinal));
 
         foreach (string line in lines)
+        {
+            Canary.AssertAbsent(line, "log line");
+        }
+
+        foreach ((string what, string text) in texts)
+        {
+            Canary.AssertAbsent(text, what);
+        }
+    }
+
+    [Fact]
+    public async Task No_secret_reaches_configuration_credential_chain_or_refresh_messages()
+    {
+        var logs = new CapturingLoggerProvider();
+        var texts = new List<(string What, string Text)>();
+        void Capture(string what, Action action)
+        {
+            Exception ex = Assert.ThrowsAny<Exception>(action);
+            texts.Add((what, ex.ToString()));
+        }
+
+        // A named client whose keys come from configuration, driven through the stub with every log captured.
+        IConfigurationRoot configuration = TestConfiguration.FromPairs(
+            ("Oms:Good:Endpoint", _server.BaseAddress.ToString()),
+            ("Oms:Good:ProjectId", Canary.ProjectId),
+            ("Oms:Good:AccessKey", Canary.AccessKey),
+            ("Oms:Good:SecretKey", Canary.SecretKey),
+            ("Oms:Good:SecurityToken", Canary.SecurityToken),
+            ("Oms:Bad:Region", "xx-yy-1"),
+            ("Oms:Bad:AccessKey", Canary.AccessKey + " " + Canary.SecretKey),
+            ("Oms:Bad:SecretKey", Canary.SecretKey),
+            ("Oms:Bad:SecurityToken", Canary.SecurityToken + "\u0001"),
+            ("Oms:Half:SecretKey", Canary.SecretKey),
+            ("Oms:TokenOnly:SecurityToken", Canary.SecurityToken));
+        using var brokenFile = new TemporaryFile("[basic]\nak = " + Canary.AccessKey + "\n" + Canary.SecretKey + "\nsk = " + Canary.WrongSecretKey + "\n");
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(logs);
+        });
+        Func<string, string?> environment = name => name switch
+        {
+            "HUAWEICLOUD_SDK_AK" => Canary.AccessKey + "\u0007",
+            "HUAWEICLOUD_SDK_SK" => Canary.SecretKey,
+            _ => null,
+        };
+        OmsServiceCollectionExtensions.Register(services, "good", configuration.GetSection("Oms:Good"), o => o.Retry = StartTaskEndToEndTests.FastRetry(), _ => null);
+        OmsServiceCollectionExtensions.Register(services, "bad", configuration.GetSection("Oms:Bad"), null, _ => null);
+        OmsServiceCollectionExtensions.Register(services, "half", configuration.GetSection("Oms:Half"), null, _ => null);
+        OmsServiceCollectionExtensions.Register(services, "tokenOnly", configuration.GetSection("Oms:TokenOnly"), null, _ => null);
+        OmsServiceCollectionExtensions.Register(services, "file", TestConfiguration.FromPairs(("CredentialsFile", brokenFile.Path)), null, _ => null);
+        using (ServiceProvider provider = services.BuildServiceProvider())
+        {
+            IOmsClientFactory factory = provider.GetRequiredService<IOmsClientFactory>();
+            OmsClient good = factory.CreateClient("good");
+            await good.StartTaskAsync(Canary.TaskId, Canary.Body());
+            _server.NextResponse = StubResponse.Oms0064();
+            texts.Add(("OMS.0064 from a configured client", (await Assert.ThrowsAnyAsync<Exception>(() => good.StartTaskAsync(Canary.TaskId, Canary.Body()))).ToString()));
+            texts.Add(("options bound from configuration", provider.GetRequiredService<IOptionsMonitor<OmsClientOptions>>().Get("good").ToString()));
+            foreach (string name in new[] { "bad", "half", "tokenOnly", "file" })
+            {
+                Capture("validation of '" + name + "'", () => factory.CreateClient(name));
+            }
+
+            Capture("startup validation", () => provider.GetRequiredService<IStartupValidator>().Validate());
+        }
+
+        var withBadEnvironment = new ServiceCollection();
+        OmsServiceCollectionExtensions.AddOmsClient(withBadEnvironment, configure: null, environment);
+        using (ServiceProvider provider = withBadEnvironment.BuildServiceProvider())
+        {
+            Capture("validation of bad environment keys", () => provider.GetRequiredService<OmsClient>());
+        }
+
+        // The refreshing provider: its failure, its credentials' description, and options using it.
+        using var refreshing = new RefreshingCredentialProvider(_ => throw new InvalidOperationException("STS unavailable"));
+        texts.Add(("refresh failure", (await Assert.ThrowsAsync<HuaweiCloudCredentialsException>(() => refreshing.GetCredentialsAsync(default).AsTask())).ToString()));
+        texts.Add(("ExpiringCredentials", new ExpiringCredentials(Canary.Credentials(securityToken: Canary.SecurityToken), DateTimeOffset.UtcNow).ToString()));
+        texts.Add(("options with a provider", new OmsClientOptions { CredentialProvider = refreshing }.ToString()));
+
+        Assert.Single(_server.Requests, r => r.AuthValid && r.Header("X-Security-Token") == Canary.SecurityToken && r.ResponseStatus == 200);
+        Assert.Contains(logs.Lines, l => l.StartsWith("System.Net.Http.HttpClient.OmsClient.good.ClientHandler [Information] Sending HTTP request POST", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Text.Contains("Oms:Bad:Region: 'xx-yy-1' is not an OMS region", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Text.Contains("Oms:Bad:AccessKey/SecretKey/SecurityToken: The access key contains whitespace or control characters.", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Text.Contains("Oms:Half:AccessKey is missing", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Text.Contains("Oms:TokenOnly:SecurityToken: a security token needs", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Text.Contains("' line 3: expected 'key = value'", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Text.Contains("HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN: The access key contains whitespace or control characters.", StringComparison.Ordinal));
+        Assert.Equal(11, texts.Count);
+
+        foreach (string line in logs.Lines)
         {
             Canary.AssertAbsent(line, "log line");
         }

@@ -10,6 +10,7 @@ internal static class CommandTree
         + "\n"
         + "Configuration (first match wins): the options below; the HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK,\n"
         + "HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_REGION environment variables;\n"
+        + "for the keys, the [basic] section of HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials;\n"
         + "otherwise, when nothing is configured, an embedded OMS emulator with demo tasks 1001-1005.\n"
         + "\n"
         + ExitCodes.HelpTable;

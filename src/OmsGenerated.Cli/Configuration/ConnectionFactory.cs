@@ -14,8 +14,12 @@ namespace OmsGenerated.Cli.Configuration;
 
 /// <summary>
 /// Resolves where requests go and how they are authenticated. Precedence: command-line options, then the
-/// <c>HUAWEICLOUD_SDK_*</c> environment variables, then (when nothing is configured) the embedded emulator.
+/// <c>HUAWEICLOUD_SDK_*</c> environment variables, then (for the keys) the <c>[basic]</c> section of the Huawei Cloud
+/// credentials file, then (when nothing is configured) the embedded emulator.
 /// </summary>
+/// <remarks>Only <c>HUAWEICLOUD_SDK_CREDENTIALS_FILE</c> selects real OMS by itself; a file at the default
+/// <c>~/.huaweicloud/credentials</c> is read once real OMS is selected otherwise, so that a machine set up for the
+/// Huawei SDKs still gets the emulator for a bare <c>oms tasks list</c>.</remarks>
 internal static class ConnectionFactory
 {
     /// <summary>Default speed factor of the embedded emulator.</summary>
@@ -41,7 +45,8 @@ internal static class ConnectionFactory
             && !environment.IsSet(HuaweiCloudCredentials.SecretKeyVariable)
             && !environment.IsSet(HuaweiCloudCredentials.SecurityTokenVariable)
             && !environment.IsSet(HuaweiCloudCredentials.ProjectIdVariable)
-            && !environment.IsSet(OmsClientOptions.RegionVariable);
+            && !environment.IsSet(OmsClientOptions.RegionVariable)
+            && !environment.IsSet(HuaweiCloudCredentialsFile.PathVariable);
     }
 
     public static async Task<OmsConnection> ConnectAsync(
@@ -181,6 +186,10 @@ internal static class ConnectionFactory
             credentials = null; // the option beats HUAWEICLOUD_SDK_AK/SK
             options.AuthToken = token;
         }
+        else if (credentials is null)
+        {
+            credentials = ReadCredentialsFile(environment);
+        }
 
         if (credentials is not null)
         {
@@ -193,11 +202,39 @@ internal static class ConnectionFactory
         if (options.Credentials is null && options.AuthToken is null)
         {
             throw new UsageException(
-                "No credentials are configured: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or pass --token), "
+                "No credentials are configured: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or pass --token, or write ak/sk to the [basic] "
+                + "section of ~/.huaweicloud/credentials or of the file named by HUAWEICLOUD_SDK_CREDENTIALS_FILE), "
                 + "or configure nothing at all to use the embedded emulator.");
         }
 
         return options;
+    }
+
+    /// <summary>The <c>[basic]</c> keys of the Huawei Cloud credentials file, or <see langword="null"/> when there is none.</summary>
+    /// <exception cref="UsageException">The file named by HUAWEICLOUD_SDK_CREDENTIALS_FILE does not exist, or the file is malformed (the message names file and line, never a value).</exception>
+    private static HuaweiCloudCredentials? ReadCredentialsFile(CliEnvironment environment)
+    {
+        string? path = HuaweiCloudCredentialsFile.DefaultPath(environment.Lookup);
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            return environment.IsSet(HuaweiCloudCredentialsFile.PathVariable)
+                ? throw new UsageException(HuaweiCloudCredentialsFile.PathVariable + " names '" + path + "', which does not exist.")
+                : null;
+        }
+
+        try
+        {
+            return HuaweiCloudCredentialsFile.Load(path);
+        }
+        catch (HuaweiCloudCredentialsFileException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
     }
 
     private static void ApplyTimeout(OmsClientOptions options, double? seconds)

@@ -29,14 +29,14 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     private const string ProjectIdHeader = "X-Project-Id";
     private const string SecurityTokenHeader = "X-Security-Token";
 
-    private readonly Func<HuaweiCloudCredentials> _credentials;
+    private readonly IHuaweiCloudCredentialProvider _credentials;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Signs with fixed credentials.</summary>
     public AkSkSigningHandler(HuaweiCloudCredentials credentials, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        _credentials = () => credentials;
+        _credentials = new FixedCredentialProvider(credentials);
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -44,7 +44,19 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     public AkSkSigningHandler(Func<HuaweiCloudCredentials> credentialsProvider, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(credentialsProvider);
-        _credentials = credentialsProvider;
+        _credentials = new DelegateCredentialProvider(credentialsProvider);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Signs with credentials awaited from <paramref name="credentialProvider"/> for every request (for example a
+    /// <see cref="RefreshingCredentialProvider"/> of temporary credentials). A provider that returns cached credentials
+    /// synchronously adds no allocation.
+    /// </summary>
+    public AkSkSigningHandler(IHuaweiCloudCredentialProvider credentialProvider, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(credentialProvider);
+        _credentials = credentialProvider;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -52,7 +64,23 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        HuaweiCloudCredentials credentials = GetCredentials();
+        ValueTask<HuaweiCloudCredentials> pending = _credentials.GetCredentialsAsync(cancellationToken);
+        return pending.IsCompletedSuccessfully
+            ? SendSignedAsync(request, CheckCredentials(pending.Result), cancellationToken)
+            : AwaitCredentialsThenSendAsync(request, pending, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> AwaitCredentialsThenSendAsync(
+        HttpRequestMessage request,
+        ValueTask<HuaweiCloudCredentials> pending,
+        CancellationToken cancellationToken)
+    {
+        HuaweiCloudCredentials credentials = CheckCredentials(await pending.ConfigureAwait(false));
+        return await SendSignedAsync(request, credentials, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<HttpResponseMessage> SendSignedAsync(HttpRequestMessage request, HuaweiCloudCredentials credentials, CancellationToken cancellationToken)
+    {
         if (HasForeignAuthorization(request, credentials))
         {
             return base.SendAsync(request, cancellationToken);
@@ -78,7 +106,10 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        HuaweiCloudCredentials credentials = GetCredentials();
+        ValueTask<HuaweiCloudCredentials> pending = _credentials.GetCredentialsAsync(cancellationToken);
+
+        // The synchronous Send API leaves no choice but to block on a provider that has to fetch.
+        HuaweiCloudCredentials credentials = CheckCredentials(pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult());
         if (!HasForeignAuthorization(request, credentials))
         {
             switch (request.Content)
@@ -113,8 +144,8 @@ public sealed class AkSkSigningHandler : DelegatingHandler
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private HuaweiCloudCredentials GetCredentials()
-        => _credentials() ?? throw new InvalidOperationException("The credentials provider returned null.");
+    private static HuaweiCloudCredentials CheckCredentials(HuaweiCloudCredentials? credentials)
+        => credentials ?? throw new InvalidOperationException("The credentials provider returned null.");
 
     /// <summary>True when an Authorization header exists that this handler must not replace.</summary>
     private static bool HasForeignAuthorization(HttpRequestMessage request, HuaweiCloudCredentials credentials)
@@ -211,6 +242,16 @@ public sealed class AkSkSigningHandler : DelegatingHandler
         }
 
         return uri.IsDefaultPort ? host : host + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private sealed class FixedCredentialProvider(HuaweiCloudCredentials credentials) : IHuaweiCloudCredentialProvider
+    {
+        public ValueTask<HuaweiCloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken) => new(credentials);
+    }
+
+    private sealed class DelegateCredentialProvider(Func<HuaweiCloudCredentials> getCredentials) : IHuaweiCloudCredentialProvider
+    {
+        public ValueTask<HuaweiCloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken) => new(getCredentials());
     }
 
     [InlineArray(4)]
