@@ -149,6 +149,57 @@ public class AkSkSignerTests
         Assert.Equal(expected, OmsGenerated.Tests.Shared.IndependentAkSkVerifier.CanonicalUri(path));
     }
 
+    [Theory]
+    [InlineData("/a/./b", "/a/./b/")] // dot segments are ordinary segments, as in the Python SDK (Uri removes literal ones first)
+    [InlineData("/a/../b", "/a/../b/")]
+    [InlineData("/..", "/../")]
+    [InlineData("/a/%2E%2E/b", "/a/../b/")]
+    [InlineData("/a/.%2e/b", "/a/../b/")]
+    public void Canonical_uri_dot_segments_as_the_python_sdk(string path, string expected)
+    {
+        Assert.Equal(expected, AkSkSigner.BuildCanonicalUri(path));
+        Assert.Equal(expected, OmsGenerated.Tests.Shared.IndependentAkSkVerifier.CanonicalUri(path));
+    }
+
+    // Expected values from python3: "/".join(quote(s, safe="~") for s in unquote(path).split("/")) + "/"; unquote
+    // replaces bytes that are not UTF-8 with U+FFFD (one per maximal invalid subsequence), as .NET's decoder does.
+    [Theory]
+    [InlineData("/%FF", "/%EF%BF%BD/")]
+    [InlineData("/a%C3/b", "/a%EF%BF%BD/b/")]
+    [InlineData("/%E4%B8/x", "/%EF%BF%BD/x/")]
+    [InlineData("/%E4%B8%80%80", "/%E4%B8%80%EF%BF%BD/")]
+    [InlineData("/%ED%A0%80", "/%EF%BF%BD%EF%BF%BD%EF%BF%BD/")]
+    [InlineData("/%C0%AF", "/%EF%BF%BD%EF%BF%BD/")]
+    [InlineData("/caf%C3%A9%FF/x", "/caf%C3%A9%EF%BF%BD/x/")]
+    [InlineData("/%F0%9F%98", "/%EF%BF%BD/")]
+    public void Canonical_uri_invalid_utf8_as_the_python_sdk(string path, string expected)
+    {
+        Assert.Equal(expected, AkSkSigner.BuildCanonicalUri(path));
+    }
+
+    [Fact]
+    public void Canonical_uri_lone_surrogate_is_U_FFFD()
+    {
+        Assert.Equal("/a%EF%BF%BDb/", AkSkSigner.BuildCanonicalUri("/a\uD800b"));
+    }
+
+    [Fact]
+    public void Unsigned_payload_ignores_the_body_and_only_when_the_header_is_signed()
+    {
+        SignatureVector v = SignatureVectors.Get("Derived UNSIGNED-PAYLOAD upload");
+        var uri = new Uri(v.Url);
+
+        Assert.Equal(v.ExpectedCanonicalRequestHash, AkSkSigner.ComputeCanonicalRequestHash(v.Method, uri, v.SignedHeaders, v.Body));
+        Assert.EndsWith("\nUNSIGNED-PAYLOAD", AkSkSigner.BuildCanonicalRequest(v.Method, uri, v.SignedHeaders, v.Body), StringComparison.Ordinal);
+        Assert.Equal(v.ExpectedSignature, AkSkSigner.ComputeSignature(v.Method, uri, v.SignedHeaders, Array.Empty<byte>(), v.SdkDate, v.SecretKey));
+        Assert.Equal(v.ExpectedSignature, AkSkSigner.ComputeSignature(v.Method, uri, v.SignedHeaders, new byte[5000], v.SdkDate, v.SecretKey));
+
+        KeyValuePair<string, string>[] withoutHeader = Array.FindAll(v.SignedHeaders, h => h.Key != "x-sdk-content-sha256");
+        string bodyHashed = AkSkSigner.BuildCanonicalRequest(v.Method, uri, withoutHeader, v.Body);
+        Assert.EndsWith("\n" + Hex.Sha256(v.Body), bodyHashed, StringComparison.Ordinal);
+        Assert.NotEqual(v.ExpectedSignature, AkSkSigner.ComputeSignature(v.Method, uri, withoutHeader, v.Body, v.SdkDate, v.SecretKey));
+    }
+
     [Fact]
     public void Method_is_upper_cased_and_header_values_trimmed()
     {
