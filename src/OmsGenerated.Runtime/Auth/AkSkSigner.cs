@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -17,8 +18,9 @@ namespace OmsGenerated.Runtime.Auth;
 /// <see cref="CanonicalRequest"/>); signature: lower-case hex <c>HMAC-SHA256(UTF-8(SK), string to sign)</c>.</para>
 /// <para>The payload line of the canonical request is <c>hex(SHA-256(body))</c>, unless <c>x-sdk-content-sha256</c> is
 /// among the signed headers: then it is that header's value, e.g. <see cref="UnsignedPayload"/>.</para>
-/// <para>Stack or pooled buffers only: the one allocation is the returned string. The SK's UTF-8 bytes live on the stack
-/// (or in a pooled array) for the one HMAC call and are zeroed right after; no keyed object outlives a call.</para>
+/// <para>Stack or pooled buffers only: the one allocation is the returned string. The SK's UTF-8 bytes exist only for
+/// the one-shot <see cref="HMACSHA256.HashData(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> call and are zeroed
+/// right after it, with the canonical request; no keyed object outlives a call.</para>
 /// </remarks>
 public static class AkSkSigner
 {
@@ -43,29 +45,28 @@ public static class AkSkSigner
     private const int HashSize = 32;
     private const int HexHashSize = 64;
     private const int StackLimit = 1024;
-    private static ReadOnlySpan<byte> LowerHex => "0123456789abcdef"u8;
+
+    // An unkeyed SHA-256 context per thread, reset by every GetHashAndReset: it holds no key and no input between calls,
+    // and saves the native context setup of a one-shot SHA256.HashData. Signing never awaits, so a thread never uses it
+    // for two hashes at once.
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
 
     /// <summary>Formats an instant as <c>yyyyMMddTHHmmssZ</c> in UTC, culture-independent.</summary>
-    public static string FormatSdkDate(DateTimeOffset time)
-        => time.UtcDateTime.ToString(SdkDateFormat, System.Globalization.CultureInfo.InvariantCulture);
+    public static string FormatSdkDate(DateTimeOffset time) => time.UtcDateTime.ToString(SdkDateFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Computes the lower-case hex signature.</summary>
     /// <param name="method">HTTP method (upper-cased for signing).</param>
     /// <param name="uri">Absolute request URI; its path and query are canonicalised.</param>
     /// <param name="signedHeaders">The headers to sign: lower-case names, sorted ordinally, values as sent. Must include <c>x-sdk-date</c>.</param>
-    /// <param name="body">The exact body bytes sent (empty when there is no body; ignored when <c>x-sdk-content-sha256</c> is signed).</param>
+    /// <param name="body">The exact body bytes sent (empty when there is no body; unused when <c>x-sdk-content-sha256</c> is signed).</param>
     /// <param name="sdkDate">The exact <c>X-Sdk-Date</c> value sent.</param>
     /// <param name="secretKey">The secret key.</param>
     public static string ComputeSignature(
-        string method,
-        Uri uri,
-        IReadOnlyList<KeyValuePair<string, string>> signedHeaders,
-        ReadOnlySpan<byte> body,
-        string sdkDate,
-        string secretKey)
+        string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body, string sdkDate, string secretKey)
     {
         Span<byte> mac = stackalloc byte[HashSize];
-        Sign(method, uri, AsSpan(signedHeaders), body, sdkDate, secretKey, mac, default);
+        Sign(method, uri, AsSpan(signedHeaders), body, sdkDate, secretKey, mac);
         Span<byte> hex = stackalloc byte[HexHashSize];
         WriteHexLower(mac, hex);
         return Encoding.ASCII.GetString(hex);
@@ -76,13 +77,7 @@ public static class AkSkSigner
     /// <c>SDK-HMAC-SHA256 Access={AK}, SignedHeaders=a;b;c, Signature={hex}</c> (a single string allocation).
     /// </summary>
     public static string CreateAuthorization(
-        string method,
-        Uri uri,
-        IReadOnlyList<KeyValuePair<string, string>> signedHeaders,
-        ReadOnlySpan<byte> body,
-        string sdkDate,
-        string accessKey,
-        string secretKey)
+        string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body, string sdkDate, string accessKey, string secretKey)
         => CreateAuthorization(method, uri, AsSpan(signedHeaders), body, sdkDate, accessKey, secretKey);
 
     /// <summary>Builds <c>SDK-HMAC-SHA256 Access={AK}, SignedHeaders=a;b;c, Signature={hex}</c> from an already computed signature.</summary>
@@ -95,17 +90,13 @@ public static class AkSkSigner
     }
 
     internal static string CreateAuthorization(
-        string method,
-        Uri uri,
-        ReadOnlySpan<KeyValuePair<string, string>> signedHeaders,
-        ReadOnlySpan<byte> body,
-        string sdkDate,
-        string accessKey,
-        string secretKey)
+        string method, Uri uri, ReadOnlySpan<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body, string sdkDate, string accessKey, string secretKey)
     {
         ArgumentNullException.ThrowIfNull(accessKey);
         Span<byte> mac = stackalloc byte[HashSize];
-        Sign(method, uri, signedHeaders, body, sdkDate, secretKey, mac, default);
+        Sign(method, uri, signedHeaders, body, sdkDate, secretKey, mac);
+        Span<byte> hex = stackalloc byte[HexHashSize];
+        WriteHexLower(mac, hex);
 
         var authorization = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
         authorization.AppendLiteral(Algorithm + " Access=");
@@ -118,61 +109,42 @@ public static class AkSkSigner
         }
 
         authorization.AppendLiteral(", Signature=");
-        Span<byte> hex = stackalloc byte[HexHashSize];
-        WriteHexLower(mac, hex);
-        Span<char> chars = stackalloc char[HexHashSize];
-        Encoding.ASCII.GetChars(hex, chars);
-        authorization.AppendFormatted((ReadOnlySpan<char>)chars);
+        Span<char> hexChars = stackalloc char[HexHashSize];
+        Encoding.ASCII.GetChars(hex, hexChars);
+        authorization.AppendFormatted((ReadOnlySpan<char>)hexChars);
         return authorization.ToStringAndClear();
     }
 
-    /// <summary>The canonical request as a string (diagnostics and tests only: it contains signed header values).</summary>
-    internal static string BuildCanonicalRequest(string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body)
+    /// <summary>SHA-256 on this thread's context.</summary>
+    internal static void Sha256(ReadOnlySpan<byte> data, Span<byte> destination)
     {
-        ReadOnlySpan<KeyValuePair<string, string>> headers = AsSpan(signedHeaders);
-        byte[] buffer = new byte[CanonicalRequest.MaxLength(method, uri, headers, out int scratch) + scratch];
-        int length = CanonicalRequest.Write(method, uri, headers, body, buffer.AsSpan(scratch), buffer.AsSpan(0, scratch));
-        return Encoding.UTF8.GetString(buffer, scratch, length);
+        IncrementalHash sha = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        try
+        {
+            sha.AppendData(data);
+            sha.GetHashAndReset(destination);
+        }
+        catch
+        {
+            t_sha256 = null; // a failed hash may leave input in the context: never reuse it
+            sha.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Lower-case hex SHA-256 of the canonical request (the third line of the string to sign).</summary>
-    internal static string ComputeCanonicalRequestHash(string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body)
+    internal static void WriteHexLower(ReadOnlySpan<byte> bytes, Span<byte> destination)
     {
-        Span<byte> hash = stackalloc byte[HashSize];
-        Span<byte> unusedMac = stackalloc byte[HashSize];
-        Sign(method, uri, AsSpan(signedHeaders), body, "19700101T000000Z", "unused", unusedMac, hash);
-        return Convert.ToHexString(hash).ToLowerInvariant();
+        ReadOnlySpan<byte> hex = "0123456789abcdef"u8;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            destination[2 * i] = hex[bytes[i] >> 4];
+            destination[(2 * i) + 1] = hex[bytes[i] & 0xF];
+        }
     }
 
-    /// <summary>The canonical query string of a raw (escaped) query, with or without the leading <c>?</c>.</summary>
-    internal static string BuildCanonicalQueryString(string query)
-    {
-        byte[] buffer = new byte[(query.Length * 14) + 2];
-        int length = CanonicalRequest.WriteQuery(query, buffer.AsSpan(query.Length * 3), buffer.AsSpan(0, query.Length * 3));
-        return Encoding.UTF8.GetString(buffer, query.Length * 3, length);
-    }
-
-    /// <summary>The canonical URI of a raw (escaped) absolute path.</summary>
-    internal static string BuildCanonicalUri(string path)
-    {
-        byte[] buffer = new byte[(path.Length * 12) + 1];
-        int length = CanonicalRequest.WritePath(path, buffer.AsSpan(path.Length * 3), buffer.AsSpan(0, path.Length * 3));
-        return Encoding.UTF8.GetString(buffer, path.Length * 3, length);
-    }
-
-    /// <summary>
-    /// The whole algorithm: the 32-byte HMAC into <paramref name="mac"/> and, when <paramref name="canonicalHash"/> is not
-    /// empty, the 32-byte SHA-256 of the canonical request.
-    /// </summary>
+    /// <summary>The whole algorithm: the 32-byte HMAC into <paramref name="mac"/>.</summary>
     private static void Sign(
-        string method,
-        Uri uri,
-        ReadOnlySpan<KeyValuePair<string, string>> signedHeaders,
-        ReadOnlySpan<byte> body,
-        string sdkDate,
-        string secretKey,
-        Span<byte> mac,
-        Span<byte> canonicalHash)
+        string method, Uri uri, ReadOnlySpan<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body, string sdkDate, string secretKey, Span<byte> mac)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(uri);
@@ -183,57 +155,40 @@ public static class AkSkSigner
             throw new ArgumentException("The request URI must be absolute.", nameof(uri));
         }
 
-        // String to sign: prefix, date, hex(SHA-256(canonical request)).
+        // One buffer: SK bytes | string to sign | canonical request | scratch for decoded path and query bytes.
         ReadOnlySpan<byte> prefix = "SDK-HMAC-SHA256\n"u8;
         int dateLength = Encoding.UTF8.GetByteCount(sdkDate);
         int stringToSignLength = prefix.Length + dateLength + 1 + HexHashSize;
         int canonicalLength = CanonicalRequest.MaxLength(method, uri, signedHeaders, out int scratchLength);
         int keyLength = Encoding.UTF8.GetByteCount(secretKey);
-        int total = canonicalLength + scratchLength + stringToSignLength + keyLength;
+        int total = keyLength + stringToSignLength + canonicalLength + scratchLength;
         byte[]? rented = null;
         Span<byte> buffer = total <= StackLimit ? stackalloc byte[total] : (rented = ArrayPool<byte>.Shared.Rent(total));
-        Span<byte> key = buffer.Slice(0, keyLength);
         try
         {
+            Span<byte> key = buffer.Slice(0, keyLength);
             Span<byte> stringToSign = buffer.Slice(keyLength, stringToSignLength);
             Span<byte> canonical = buffer.Slice(keyLength + stringToSignLength, canonicalLength);
             int written = CanonicalRequest.Write(method, uri, signedHeaders, body, canonical, buffer.Slice(keyLength + stringToSignLength + canonicalLength, scratchLength));
 
-            Span<byte> hash = stackalloc byte[HashSize];
-            Sha256(canonical.Slice(0, written), hash);
-            if (!canonicalHash.IsEmpty)
-            {
-                hash.CopyTo(canonicalHash);
-            }
-
+            Span<byte> canonicalHash = stackalloc byte[HashSize];
+            Sha256(canonical.Slice(0, written), canonicalHash);
             prefix.CopyTo(stringToSign);
             Encoding.UTF8.GetBytes(sdkDate, stringToSign.Slice(prefix.Length));
             stringToSign[prefix.Length + dateLength] = (byte)'\n';
-            WriteHexLower(hash, stringToSign.Slice(prefix.Length + dateLength + 1));
+            WriteHexLower(canonicalHash, stringToSign.Slice(prefix.Length + dateLength + 1));
 
             Encoding.UTF8.GetBytes(secretKey, key);
             HMACSHA256.HashData(key, stringToSign, mac);
         }
         finally
         {
-            // The key, and the canonical request (it may carry a security token), do not stay in the pool or on the stack.
+            // The key, and the canonical request (it may carry a security token), stay neither in the pool nor on the stack.
             CryptographicOperations.ZeroMemory(buffer.Slice(0, total));
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
-        }
-    }
-
-    /// <summary>SHA-256 with the platform's one-shot call.</summary>
-    internal static void Sha256(ReadOnlySpan<byte> data, Span<byte> destination) => SHA256.HashData(data, destination);
-
-    internal static void WriteHexLower(ReadOnlySpan<byte> bytes, Span<byte> destination)
-    {
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            destination[2 * i] = LowerHex[bytes[i] >> 4];
-            destination[(2 * i) + 1] = LowerHex[bytes[i] & 0xF];
         }
     }
 

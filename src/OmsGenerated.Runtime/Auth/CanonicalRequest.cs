@@ -24,19 +24,20 @@ internal static class CanonicalRequest
     internal const string ContentSha256Name = "x-sdk-content-sha256";
 
     private const int HexHashLength = 64;
-    private static readonly SearchValues<char> PathVerbatimChars = SearchValues.Create("-./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
-    private static readonly SearchValues<byte> PathVerbatim = SearchValues.Create("-./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~"u8);
+    private const string UnreservedChars = "-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~";
+    private static readonly SearchValues<byte> Unreserved = SearchValues.Create(Encoding.ASCII.GetBytes(UnreservedChars));
+    private static readonly SearchValues<byte> PathVerbatim = SearchValues.Create(Encoding.ASCII.GetBytes(UnreservedChars + "/"));
+    private static readonly SearchValues<char> PathVerbatimChars = SearchValues.Create(UnreservedChars + "/");
+    private static readonly SearchValues<char> QueryVerbatimChars = SearchValues.Create(UnreservedChars + "&");
     private static readonly SearchValues<char> AsciiButPercent = SearchValues.Create(string.Concat(Enumerable.Range(0, 0x80).Where(c => c != '%').Select(c => (char)c)));
-    private static readonly SearchValues<char> QueryVerbatim = SearchValues.Create("&-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
-    private static ReadOnlySpan<byte> UpperHex => "0123456789ABCDEF"u8;
 
     /// <summary>An upper bound of the bytes <see cref="Write"/> writes, and of the scratch space it needs.</summary>
     public static int MaxLength(string method, Uri uri, ReadOnlySpan<KeyValuePair<string, string>> headers, out int scratchLength)
     {
         string query = uri.Query;
         scratchLength = 3 * Math.Max(uri.AbsolutePath.Length, query.Length);
-        int length = Encoding.UTF8.GetByteCount(method) + MaxEncodedLength(uri.AbsolutePath, PathVerbatimChars) + 1
-            + MaxEncodedLength(query, QueryVerbatim) + query.AsSpan().Count('&') + 1 + 6 + HexHashLength;
+        int length = method.Length + MaxEncodedLength(uri.AbsolutePath, PathVerbatimChars) + 1
+            + MaxEncodedLength(query, QueryVerbatimChars) + query.AsSpan().Count('&') + 1 + 6 + HexHashLength;
         foreach (KeyValuePair<string, string> header in headers)
         {
             string name = header.Key ?? throw new ArgumentException("A signed header name is null.", "signedHeaders");
@@ -53,20 +54,11 @@ internal static class CanonicalRequest
 
     /// <summary>Writes the canonical request into <paramref name="destination"/>; returns its length.</summary>
     public static int Write(
-        string method,
-        Uri uri,
-        ReadOnlySpan<KeyValuePair<string, string>> headers,
-        ReadOnlySpan<byte> body,
-        Span<byte> destination,
-        Span<byte> scratch)
+        string method, Uri uri, ReadOnlySpan<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body, Span<byte> destination, Span<byte> scratch)
     {
-        int pos = Encoding.UTF8.GetBytes(method, destination);
-        for (int i = 0; i < pos; i++)
+        if (Ascii.ToUpper(method, destination, out int pos) != OperationStatus.Done)
         {
-            if ((uint)(destination[i] - 'a') <= 'z' - 'a')
-            {
-                destination[i] -= 'a' - 'A';
-            }
+            throw new ArgumentException("The HTTP method is not an ASCII token.", nameof(method));
         }
 
         destination[pos++] = (byte)'\n';
@@ -115,11 +107,22 @@ internal static class CanonicalRequest
     /// <summary>Canonical URI of a raw (escaped) absolute path; <paramref name="scratch"/> holds the decoded bytes.</summary>
     public static int WritePath(string path, Span<byte> destination, Span<byte> scratch)
     {
+        // Usually the whole path is unreserved characters and '/': copied as it is, no decoding.
         int pos = 0;
         Span<byte> utf8 = stackalloc byte[4];
-        for (ReadOnlySpan<byte> rest = scratch.Slice(0, PercentDecode(path, scratch)); !rest.IsEmpty;)
+        ReadOnlySpan<byte> rest = default;
+        if (path.AsSpan().IndexOfAnyExcept(PathVerbatimChars) < 0)
         {
-            // Runs of unreserved bytes and '/' (usually the whole path) are copied as they are; a decoded %2F separates too.
+            pos = Encoding.ASCII.GetBytes(path, destination);
+        }
+        else
+        {
+            rest = scratch.Slice(0, PercentDecode(path, scratch));
+        }
+
+        while (!rest.IsEmpty)
+        {
+            // Runs of unreserved bytes and '/' are copied as they are; a decoded %2F separates too.
             int run = rest.IndexOfAnyExcept(PathVerbatim);
             run = run < 0 ? rest.Length : run;
             rest.Slice(0, run).CopyTo(destination.Slice(pos));
@@ -145,15 +148,18 @@ internal static class CanonicalRequest
     public static int WriteQuery(string query, Span<byte> destination, Span<byte> scratch)
     {
         ReadOnlySpan<char> rest = query.AsSpan().TrimStart('?');
-        int maxParameters = rest.Count('&') + 1;
-        int[]? rented = null;
+        if (rest.IsEmpty)
+        {
+            return 0;
+        }
 
-        // Per parameter: start and length of the decoded name, then of the decoded value, in scratch.
-        Span<int> ranges = maxParameters <= 32 ? stackalloc int[maxParameters * 4] : (rented = ArrayPool<int>.Shared.Rent(maxParameters * 4));
+        int maxParameters = rest.Count('&') + 1;
+        Parameter[]? rented = null;
+        Span<Parameter> parameters = maxParameters <= 32 ? stackalloc Parameter[maxParameters] : (rented = ArrayPool<Parameter>.Shared.Rent(maxParameters));
         try
         {
             int count = 0;
-            int decodedLength = 0;
+            int decoded = 0;
             while (!rest.IsEmpty)
             {
                 int amp = rest.IndexOf('&');
@@ -165,26 +171,23 @@ internal static class CanonicalRequest
                 }
 
                 int eq = pair.IndexOf('=');
-                Span<int> range = ranges.Slice(count++ * 4, 4);
-                range[0] = decodedLength;
-                range[1] = PercentDecode(eq < 0 ? pair : pair.Slice(0, eq), scratch.Slice(decodedLength));
-                range[2] = decodedLength += range[1];
-                range[3] = eq < 0 ? 0 : PercentDecode(pair.Slice(eq + 1), scratch.Slice(decodedLength));
-                decodedLength += range[3];
+                int nameLength = PercentDecode(eq < 0 ? pair : pair.Slice(0, eq), scratch.Slice(decoded));
+                int valueLength = eq < 0 ? 0 : PercentDecode(pair.Slice(eq + 1), scratch.Slice(decoded + nameLength));
+                parameters[count++] = new Parameter(decoded, nameLength, decoded + nameLength, valueLength);
+                decoded += nameLength + valueLength;
             }
 
             // Insertion sort by (name, value) bytes: parameter lists are short.
-            Span<int> moving = stackalloc int[4];
             for (int i = 1; i < count; i++)
             {
-                ranges.Slice(i * 4, 4).CopyTo(moving);
+                Parameter moving = parameters[i];
                 int j = i - 1;
-                for (; j >= 0 && Compare(scratch, ranges.Slice(j * 4, 4), moving) > 0; j--)
+                for (; j >= 0 && parameters[j].CompareTo(moving, scratch) > 0; j--)
                 {
-                    ranges.Slice(j * 4, 4).CopyTo(ranges.Slice((j + 1) * 4, 4));
+                    parameters[j + 1] = parameters[j];
                 }
 
-                moving.CopyTo(ranges.Slice((j + 1) * 4, 4));
+                parameters[j + 1] = moving;
             }
 
             int pos = 0;
@@ -195,9 +198,9 @@ internal static class CanonicalRequest
                     destination[pos++] = (byte)'&';
                 }
 
-                pos += WriteEncoded(scratch.Slice(ranges[i * 4], ranges[(i * 4) + 1]), destination.Slice(pos));
+                pos += WriteEncoded(scratch.Slice(parameters[i].NameStart, parameters[i].NameLength), destination.Slice(pos));
                 destination[pos++] = (byte)'=';
-                pos += WriteEncoded(scratch.Slice(ranges[(i * 4) + 2], ranges[(i * 4) + 3]), destination.Slice(pos));
+                pos += WriteEncoded(scratch.Slice(parameters[i].ValueStart, parameters[i].ValueLength), destination.Slice(pos));
             }
 
             return pos;
@@ -206,14 +209,8 @@ internal static class CanonicalRequest
         {
             if (rented is not null)
             {
-                ArrayPool<int>.Shared.Return(rented);
+                ArrayPool<Parameter>.Shared.Return(rented);
             }
-        }
-
-        static int Compare(ReadOnlySpan<byte> bytes, ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-        {
-            int byName = bytes.Slice(a[0], a[1]).SequenceCompareTo(bytes.Slice(b[0], b[1]));
-            return byName != 0 ? byName : bytes.Slice(a[2], a[3]).SequenceCompareTo(bytes.Slice(b[2], b[3]));
         }
     }
 
@@ -232,9 +229,9 @@ internal static class CanonicalRequest
                 break;
             }
 
-            if (s[0] == '%' && s.Length > 2 && IsHex(s[1]) && IsHex(s[2]))
+            if (s[0] == '%' && s.Length > 2 && Uri.IsHexDigit(s[1]) && Uri.IsHexDigit(s[2]))
             {
-                destination[pos++] = (byte)((HexValue(s[1]) << 4) | HexValue(s[2]));
+                destination[pos++] = (byte)((Uri.FromHex(s[1]) << 4) | Uri.FromHex(s[2]));
                 s = s.Slice(3);
             }
             else
@@ -253,15 +250,15 @@ internal static class CanonicalRequest
         int pos = 0;
         foreach (byte b in bytes)
         {
-            if (b < 0x80 && IsUnreserved((char)b))
+            if (Unreserved.Contains(b))
             {
                 destination[pos++] = b;
             }
             else
             {
                 destination[pos] = (byte)'%';
-                destination[pos + 1] = UpperHex[b >> 4];
-                destination[pos + 2] = UpperHex[b & 0xF];
+                destination[pos + 1] = (byte)"0123456789ABCDEF"[b >> 4];
+                destination[pos + 2] = (byte)"0123456789ABCDEF"[b & 0xF];
                 pos += 3;
             }
         }
@@ -282,10 +279,13 @@ internal static class CanonicalRequest
         return length + rest.Length;
     }
 
-    private static bool IsUnreserved(char c)
-        => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '-' || c == '_' || c == '.' || c == '~';
-
-    private static bool IsHex(char c) => (uint)(c - '0') <= 9 || (uint)((c | 0x20) - 'a') <= 'f' - 'a';
-
-    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    /// <summary>Where a query parameter's decoded name and value are in the scratch bytes.</summary>
+    private readonly record struct Parameter(int NameStart, int NameLength, int ValueStart, int ValueLength)
+    {
+        public int CompareTo(Parameter other, ReadOnlySpan<byte> bytes)
+        {
+            int byName = bytes.Slice(NameStart, NameLength).SequenceCompareTo(bytes.Slice(other.NameStart, other.NameLength));
+            return byName != 0 ? byName : bytes.Slice(ValueStart, ValueLength).SequenceCompareTo(bytes.Slice(other.ValueStart, other.ValueLength));
+        }
+    }
 }

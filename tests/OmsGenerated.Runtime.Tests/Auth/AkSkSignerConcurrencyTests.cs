@@ -55,7 +55,7 @@ public class AkSkSignerConcurrencyTests
         // The reference itself is right: spot-check it against the one-shot platform HMAC over the canonical request.
         for (int i = 0; i < Count; i += 997)
         {
-            string canonical = AkSkSigner.BuildCanonicalRequest("POST", inputs[i].Uri, inputs[i].Headers, inputs[i].Body);
+            string canonical = CanonicalStrings.Request("POST", inputs[i].Uri, inputs[i].Headers, inputs[i].Body);
             string stringToSign = $"{AkSkSigner.Algorithm}\n{inputs[i].Headers[2].Value}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
             string signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(inputs[i].Secret), Encoding.UTF8.GetBytes(stringToSign)));
             Assert.EndsWith("Signature=" + signature, reference[i], StringComparison.Ordinal);
