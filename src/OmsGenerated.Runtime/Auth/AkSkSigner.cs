@@ -14,13 +14,10 @@ namespace OmsGenerated.Runtime.Auth;
 /// The Huawei Cloud <c>SDK-HMAC-SHA256</c> AK/SK request signature (APIG "SDK" signing).
 /// </summary>
 /// <remarks>
-/// <para>String to sign: <c>SDK-HMAC-SHA256\n{X-Sdk-Date}\nhex(SHA-256(canonical request))</c> (see
-/// <see cref="CanonicalRequest"/>); signature: lower-case hex <c>HMAC-SHA256(UTF-8(SK), string to sign)</c>.</para>
-/// <para>The payload line of the canonical request is <c>hex(SHA-256(body))</c>, unless <c>x-sdk-content-sha256</c> is
-/// among the signed headers: then it is that header's value, e.g. <see cref="UnsignedPayload"/>.</para>
-/// <para>Stack or pooled buffers only: the one allocation is the returned string. The SK's UTF-8 bytes exist only for
-/// the one-shot <see cref="HMACSHA256.HashData(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> call and are zeroed
-/// right after it, with the canonical request; no keyed object outlives a call.</para>
+/// String to sign: <c>SDK-HMAC-SHA256\n{X-Sdk-Date}\nhex(SHA-256(<see cref="CanonicalRequest"/>))</c>; signature:
+/// lower-case hex <c>HMAC-SHA256(UTF-8(SK), string to sign)</c>. The only allocation is the returned string. The SK's
+/// bytes exist on the stack (or in a pooled array) for the one-shot HMAC call and are zeroed after it, with the
+/// canonical request; no keyed object outlives a call.
 /// </remarks>
 public static class AkSkSigner
 {
@@ -65,11 +62,9 @@ public static class AkSkSigner
     public static string ComputeSignature(
         string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body, string sdkDate, string secretKey)
     {
-        Span<byte> mac = stackalloc byte[HashSize];
-        Sign(method, uri, AsSpan(signedHeaders), body, sdkDate, secretKey, mac);
-        Span<byte> hex = stackalloc byte[HexHashSize];
-        WriteHexLower(mac, hex);
-        return Encoding.ASCII.GetString(hex);
+        Span<char> signature = stackalloc char[HexHashSize];
+        Sign(method, uri, AsSpan(signedHeaders), body, sdkDate, secretKey, signature);
+        return new string(signature);
     }
 
     /// <summary>
@@ -80,24 +75,12 @@ public static class AkSkSigner
         string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body, string sdkDate, string accessKey, string secretKey)
         => CreateAuthorization(method, uri, AsSpan(signedHeaders), body, sdkDate, accessKey, secretKey);
 
-    /// <summary>Builds <c>SDK-HMAC-SHA256 Access={AK}, SignedHeaders=a;b;c, Signature={hex}</c> from an already computed signature.</summary>
-    public static string BuildAuthorization(string accessKey, IReadOnlyList<KeyValuePair<string, string>> signedHeaders, string signature)
-    {
-        ArgumentNullException.ThrowIfNull(accessKey);
-        ArgumentNullException.ThrowIfNull(signedHeaders);
-        ArgumentNullException.ThrowIfNull(signature);
-        return Algorithm + " Access=" + accessKey + ", SignedHeaders=" + string.Join(';', signedHeaders.Select(h => h.Key)) + ", Signature=" + signature;
-    }
-
     internal static string CreateAuthorization(
         string method, Uri uri, ReadOnlySpan<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body, string sdkDate, string accessKey, string secretKey)
     {
         ArgumentNullException.ThrowIfNull(accessKey);
-        Span<byte> mac = stackalloc byte[HashSize];
-        Sign(method, uri, signedHeaders, body, sdkDate, secretKey, mac);
-        Span<byte> hex = stackalloc byte[HexHashSize];
-        WriteHexLower(mac, hex);
-
+        Span<char> signature = stackalloc char[HexHashSize];
+        Sign(method, uri, signedHeaders, body, sdkDate, secretKey, signature);
         var authorization = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
         authorization.AppendLiteral(Algorithm + " Access=");
         authorization.AppendLiteral(accessKey);
@@ -109,27 +92,18 @@ public static class AkSkSigner
         }
 
         authorization.AppendLiteral(", Signature=");
-        Span<char> hexChars = stackalloc char[HexHashSize];
-        Encoding.ASCII.GetChars(hex, hexChars);
-        authorization.AppendFormatted((ReadOnlySpan<char>)hexChars);
+        authorization.AppendFormatted((ReadOnlySpan<char>)signature);
         return authorization.ToStringAndClear();
     }
 
     /// <summary>SHA-256 on this thread's context.</summary>
     internal static void Sha256(ReadOnlySpan<byte> data, Span<byte> destination)
     {
-        IncrementalHash sha = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        try
-        {
-            sha.AppendData(data);
-            sha.GetHashAndReset(destination);
-        }
-        catch
-        {
-            t_sha256 = null; // a failed hash may leave input in the context: never reuse it
-            sha.Dispose();
-            throw;
-        }
+        IncrementalHash sha = t_sha256 ?? IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        t_sha256 = null; // a hash that throws halfway may leave input in the context: it is then not reused
+        sha.AppendData(data);
+        sha.GetHashAndReset(destination);
+        t_sha256 = sha;
     }
 
     internal static void WriteHexLower(ReadOnlySpan<byte> bytes, Span<byte> destination)
@@ -142,9 +116,9 @@ public static class AkSkSigner
         }
     }
 
-    /// <summary>The whole algorithm: the 32-byte HMAC into <paramref name="mac"/>.</summary>
+    /// <summary>The whole algorithm: the 64 lower-case hex characters of the HMAC into <paramref name="signature"/>.</summary>
     private static void Sign(
-        string method, Uri uri, ReadOnlySpan<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body, string sdkDate, string secretKey, Span<byte> mac)
+        string method, Uri uri, ReadOnlySpan<KeyValuePair<string, string>> signedHeaders, ReadOnlySpan<byte> body, string sdkDate, string secretKey, Span<char> signature)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(uri);
@@ -171,15 +145,18 @@ public static class AkSkSigner
             Span<byte> canonical = buffer.Slice(keyLength + stringToSignLength, canonicalLength);
             int written = CanonicalRequest.Write(method, uri, signedHeaders, body, canonical, buffer.Slice(keyLength + stringToSignLength + canonicalLength, scratchLength));
 
-            Span<byte> canonicalHash = stackalloc byte[HashSize];
-            Sha256(canonical.Slice(0, written), canonicalHash);
+            Span<byte> hash = stackalloc byte[HashSize];
+            Sha256(canonical.Slice(0, written), hash);
             prefix.CopyTo(stringToSign);
             Encoding.UTF8.GetBytes(sdkDate, stringToSign.Slice(prefix.Length));
             stringToSign[prefix.Length + dateLength] = (byte)'\n';
-            WriteHexLower(canonicalHash, stringToSign.Slice(prefix.Length + dateLength + 1));
+            WriteHexLower(hash, stringToSign.Slice(prefix.Length + dateLength + 1));
 
             Encoding.UTF8.GetBytes(secretKey, key);
-            HMACSHA256.HashData(key, stringToSign, mac);
+            HMACSHA256.HashData(key, stringToSign, hash);
+            Span<byte> hex = stackalloc byte[HexHashSize];
+            WriteHexLower(hash, hex);
+            Encoding.ASCII.GetChars(hex, signature);
         }
         finally
         {

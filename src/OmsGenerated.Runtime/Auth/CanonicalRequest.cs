@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace OmsGenerated.Runtime.Auth;
@@ -26,10 +25,8 @@ internal static class CanonicalRequest
     private const int HexHashLength = 64;
     private const string UnreservedChars = "-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~";
     private static readonly SearchValues<byte> Unreserved = SearchValues.Create(Encoding.ASCII.GetBytes(UnreservedChars));
-    private static readonly SearchValues<byte> PathVerbatim = SearchValues.Create(Encoding.ASCII.GetBytes(UnreservedChars + "/"));
     private static readonly SearchValues<char> PathVerbatimChars = SearchValues.Create(UnreservedChars + "/");
     private static readonly SearchValues<char> QueryVerbatimChars = SearchValues.Create(UnreservedChars + "&");
-    private static readonly SearchValues<char> AsciiButPercent = SearchValues.Create(string.Concat(Enumerable.Range(0, 0x80).Where(c => c != '%').Select(c => (char)c)));
 
     /// <summary>An upper bound of the bytes <see cref="Write"/> writes, and of the scratch space it needs.</summary>
     public static int MaxLength(string method, Uri uri, ReadOnlySpan<KeyValuePair<string, string>> headers, out int scratchLength)
@@ -40,13 +37,9 @@ internal static class CanonicalRequest
             + MaxEncodedLength(query, QueryVerbatimChars) + query.AsSpan().Count('&') + 1 + 6 + HexHashLength;
         foreach (KeyValuePair<string, string> header in headers)
         {
+            // name:value\n, name; and (for x-sdk-content-sha256) the value again as the payload line
             string name = header.Key ?? throw new ArgumentException("A signed header name is null.", "signedHeaders");
-            int value = Encoding.UTF8.GetByteCount(header.Value ?? string.Empty);
-            length += (2 * Encoding.UTF8.GetByteCount(name)) + value + 3;
-            if (name == ContentSha256Name)
-            {
-                length += value;
-            }
+            length += (2 * (Encoding.UTF8.GetByteCount(name) + Encoding.UTF8.GetByteCount(header.Value ?? string.Empty))) + 3;
         }
 
         return length;
@@ -108,31 +101,20 @@ internal static class CanonicalRequest
     public static int WritePath(string path, Span<byte> destination, Span<byte> scratch)
     {
         // Usually the whole path is unreserved characters and '/': copied as it is, no decoding.
-        int pos = 0;
+        bool verbatim = path.AsSpan().IndexOfAnyExcept(PathVerbatimChars) < 0;
+        int pos = verbatim ? Encoding.ASCII.GetBytes(path, destination) : 0;
         Span<byte> utf8 = stackalloc byte[4];
-        ReadOnlySpan<byte> rest = default;
-        if (path.AsSpan().IndexOfAnyExcept(PathVerbatimChars) < 0)
+        for (ReadOnlySpan<byte> rest = verbatim ? default : scratch.Slice(0, PercentDecode(path, scratch)); !rest.IsEmpty;)
         {
-            pos = Encoding.ASCII.GetBytes(path, destination);
-        }
-        else
-        {
-            rest = scratch.Slice(0, PercentDecode(path, scratch));
-        }
-
-        while (!rest.IsEmpty)
-        {
-            // Runs of unreserved bytes and '/' are copied as they are; a decoded %2F separates too.
-            int run = rest.IndexOfAnyExcept(PathVerbatim);
-            run = run < 0 ? rest.Length : run;
-            rest.Slice(0, run).CopyTo(destination.Slice(pos));
-            pos += run;
-            rest = rest.Slice(run);
-            if (!rest.IsEmpty)
+            Rune.DecodeFromUtf8(rest, out Rune rune, out int consumed); // invalid bytes give U+FFFD, as Python's unquote
+            rest = rest.Slice(consumed);
+            if (rune.Value == '/')
             {
-                Rune.DecodeFromUtf8(rest, out Rune rune, out int consumed); // invalid bytes give U+FFFD, as Python's unquote
+                destination[pos++] = (byte)'/'; // a decoded %2F separates segments too
+            }
+            else
+            {
                 pos += WriteEncoded(utf8.Slice(0, rune.EncodeToUtf8(utf8)), destination.Slice(pos));
-                rest = rest.Slice(consumed);
             }
         }
 
@@ -154,91 +136,71 @@ internal static class CanonicalRequest
         }
 
         int maxParameters = rest.Count('&') + 1;
-        Parameter[]? rented = null;
-        Span<Parameter> parameters = maxParameters <= 32 ? stackalloc Parameter[maxParameters] : (rented = ArrayPool<Parameter>.Shared.Rent(maxParameters));
-        try
+        Span<Parameter> parameters = maxParameters <= 32 ? stackalloc Parameter[maxParameters] : new Parameter[maxParameters];
+        int count = 0;
+        int decoded = 0;
+        while (!rest.IsEmpty)
         {
-            int count = 0;
-            int decoded = 0;
-            while (!rest.IsEmpty)
+            int amp = rest.IndexOf('&');
+            ReadOnlySpan<char> pair = amp < 0 ? rest : rest.Slice(0, amp);
+            rest = amp < 0 ? default : rest.Slice(amp + 1);
+            if (pair.IsEmpty)
             {
-                int amp = rest.IndexOf('&');
-                ReadOnlySpan<char> pair = amp < 0 ? rest : rest.Slice(0, amp);
-                rest = amp < 0 ? default : rest.Slice(amp + 1);
-                if (pair.IsEmpty)
-                {
-                    continue;
-                }
-
-                int eq = pair.IndexOf('=');
-                int nameLength = PercentDecode(eq < 0 ? pair : pair.Slice(0, eq), scratch.Slice(decoded));
-                int valueLength = eq < 0 ? 0 : PercentDecode(pair.Slice(eq + 1), scratch.Slice(decoded + nameLength));
-                parameters[count++] = new Parameter(decoded, nameLength, decoded + nameLength, valueLength);
-                decoded += nameLength + valueLength;
+                continue;
             }
 
-            // Insertion sort by (name, value) bytes: parameter lists are short.
-            for (int i = 1; i < count; i++)
-            {
-                Parameter moving = parameters[i];
-                int j = i - 1;
-                for (; j >= 0 && parameters[j].CompareTo(moving, scratch) > 0; j--)
-                {
-                    parameters[j + 1] = parameters[j];
-                }
-
-                parameters[j + 1] = moving;
-            }
-
-            int pos = 0;
-            for (int i = 0; i < count; i++)
-            {
-                if (i > 0)
-                {
-                    destination[pos++] = (byte)'&';
-                }
-
-                pos += WriteEncoded(scratch.Slice(parameters[i].NameStart, parameters[i].NameLength), destination.Slice(pos));
-                destination[pos++] = (byte)'=';
-                pos += WriteEncoded(scratch.Slice(parameters[i].ValueStart, parameters[i].ValueLength), destination.Slice(pos));
-            }
-
-            return pos;
+            int eq = pair.IndexOf('=');
+            int nameLength = PercentDecode(eq < 0 ? pair : pair.Slice(0, eq), scratch.Slice(decoded));
+            int valueLength = eq < 0 ? 0 : PercentDecode(pair.Slice(eq + 1), scratch.Slice(decoded + nameLength));
+            parameters[count++] = new Parameter(decoded, nameLength, decoded + nameLength, valueLength);
+            decoded += nameLength + valueLength;
         }
-        finally
+
+        // Insertion sort by (name, value) bytes: parameter lists are short.
+        for (int i = 1; i < count; i++)
         {
-            if (rented is not null)
+            Parameter moving = parameters[i];
+            int j = i - 1;
+            for (; j >= 0 && parameters[j].CompareTo(moving, scratch) > 0; j--)
             {
-                ArrayPool<Parameter>.Shared.Return(rented);
+                parameters[j + 1] = parameters[j];
             }
+
+            parameters[j + 1] = moving;
         }
+
+        int pos = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                destination[pos++] = (byte)'&';
+            }
+
+            pos += WriteEncoded(scratch.Slice(parameters[i].NameStart, parameters[i].NameLength), destination.Slice(pos));
+            destination[pos++] = (byte)'=';
+            pos += WriteEncoded(scratch.Slice(parameters[i].ValueStart, parameters[i].ValueLength), destination.Slice(pos));
+        }
+
+        return pos;
     }
 
     /// <summary>Bytes of the escaped text: <c>%XX</c> decoded, other characters as UTF-8 (a lone surrogate as U+FFFD).</summary>
     private static int PercentDecode(ReadOnlySpan<char> s, Span<byte> destination)
     {
         int pos = 0;
-        while (!s.IsEmpty)
+        for (int i = 0; i < s.Length;)
         {
-            int run = s.IndexOfAnyExcept(AsciiButPercent);
-            run = run < 0 ? s.Length : run;
-            pos += Encoding.ASCII.GetBytes(s.Slice(0, run), destination.Slice(pos));
-            s = s.Slice(run);
-            if (s.IsEmpty)
+            if (s[i] == '%' && i + 2 < s.Length && Uri.IsHexDigit(s[i + 1]) && Uri.IsHexDigit(s[i + 2]))
             {
-                break;
-            }
-
-            if (s[0] == '%' && s.Length > 2 && Uri.IsHexDigit(s[1]) && Uri.IsHexDigit(s[2]))
-            {
-                destination[pos++] = (byte)((Uri.FromHex(s[1]) << 4) | Uri.FromHex(s[2]));
-                s = s.Slice(3);
+                destination[pos++] = (byte)((Uri.FromHex(s[i + 1]) << 4) | Uri.FromHex(s[i + 2]));
+                i += 3;
             }
             else
             {
-                Rune.DecodeFromUtf16(s, out Rune rune, out int consumed); // '%' as itself; a lone surrogate gives U+FFFD
+                Rune.DecodeFromUtf16(s.Slice(i), out Rune rune, out int consumed); // a lone surrogate gives U+FFFD
                 pos += rune.EncodeToUtf8(destination.Slice(pos));
-                s = s.Slice(consumed);
+                i += consumed;
             }
         }
 

@@ -22,14 +22,13 @@ public class AkSkSignerTests
 
     [Theory]
     [MemberData(nameof(SignatureVectors.Names), MemberType = typeof(SignatureVectors))]
-    public void CreateAuthorization_matches_vector_and_BuildAuthorization(string name)
+    public void CreateAuthorization_matches_vector(string name)
     {
         SignatureVector v = SignatureVectors.Get(name);
 
         string authorization = AkSkSigner.CreateAuthorization(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body, v.SdkDate, v.AccessKey, v.SecretKey);
 
         Assert.Equal(v.ExpectedAuthorization, authorization);
-        Assert.Equal(v.ExpectedAuthorization, AkSkSigner.BuildAuthorization(v.AccessKey, v.SignedHeaders, v.ExpectedSignature));
     }
 
     [Theory]
