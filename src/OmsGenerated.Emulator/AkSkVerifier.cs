@@ -23,8 +23,8 @@ internal enum SignatureCheck
 /// <summary>
 /// Checks <c>SDK-HMAC-SHA256</c> signatures the way Huawei Cloud API Gateway does, from the request exactly as received
 /// (raw request target, header values and body bytes): the Authorization header's form, the access key, the signed
-/// header list (lower-case, sorted, unique, with x-sdk-date) and the clock window are checked here; the signature itself
-/// is recomputed with the runtime's <see cref="AkSkSigner"/>.
+/// header list (lower-case, sorted, unique, with x-sdk-date), X-Sdk-Content-Sha256 and the clock window are checked here;
+/// the signature itself is recomputed with the runtime's <see cref="AkSkSigner"/>.
 /// </summary>
 /// <remarks>
 /// The emulator is a stand-in for the gateway, not a test oracle: the end-to-end tests check the client's signatures
@@ -106,6 +106,11 @@ internal static class AkSkVerifier
             signed.Add(new KeyValuePair<string, string>(name, value));
         }
 
+        if (!CheckContentSha256(headers, signedNames, body, out reason))
+        {
+            return SignatureCheck.Invalid;
+        }
+
         if (!Uri.TryCreate(RequestOrigin, rawTarget, out Uri? uri))
         {
             reason = "the request target is not a valid URI";
@@ -121,6 +126,37 @@ internal static class AkSkVerifier
 
         reason = string.Empty;
         return SignatureCheck.Valid;
+    }
+
+    /// <summary>
+    /// X-Sdk-Content-Sha256 replaces the body hash in the canonical request (the SDKs send <c>UNSIGNED-PAYLOAD</c> for a
+    /// body that is neither JSON nor BSON). The signer honours it only when it is among the signed headers, and so does
+    /// this check: every official SDK signs it (they sign every header but Content-Type and names with '_'), and an
+    /// unsigned one could be added or removed on the way without the signature saying so. A signed value other than
+    /// <c>UNSIGNED-PAYLOAD</c> must be the body's hash, or it would let a changed body through.
+    /// </summary>
+    private static bool CheckContentSha256(IReadOnlyDictionary<string, string> headers, string[] signedNames, ReadOnlySpan<byte> body, out string reason)
+    {
+        reason = string.Empty;
+        if (!headers.TryGetValue(AkSkSigner.ContentSha256Header, out string? value))
+        {
+            return true;
+        }
+
+        if (Array.IndexOf(signedNames, "x-sdk-content-sha256") < 0)
+        {
+            reason = "X-Sdk-Content-Sha256 is sent but not signed";
+            return false;
+        }
+
+        value = value.Trim();
+        if (value == AkSkSigner.UnsignedPayload || string.Equals(value, Convert.ToHexString(SHA256.HashData(body)), StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        reason = "X-Sdk-Content-Sha256 is neither UNSIGNED-PAYLOAD nor the body's SHA-256";
+        return false;
     }
 
     private static bool TryParseAuthorization(string authorization, out string access, out string signedHeaders, out string signature, out string reason)

@@ -136,6 +136,83 @@ public sealed class AuthenticationTests
         Assert.Equal("OMS.0206", error.ErrorCode);
     }
 
+    private static HttpRequestMessage OctetStreamShowTask(OmsEmulator emulator, byte[] body) => new(HttpMethod.Get, TestClients.TasksPath(emulator) + "/1001")
+    {
+        Content = new ByteArrayContent(body) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream") } },
+    };
+
+    [Fact]
+    public async Task A_correctly_signed_UNSIGNED_PAYLOAD_request_is_accepted_and_a_tampered_one_rejected()
+    {
+        await using OmsEmulator emulator = await OmsEmulator.StartAsync();
+        byte[] body = [0, 1, 2, 0xFF];
+
+        using (HttpClient signed = TestClients.RawSigned(emulator))
+        {
+            using HttpRequestMessage request = OctetStreamShowTask(emulator, body);
+            using HttpResponseMessage response = await signed.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("UNSIGNED-PAYLOAD", request.Headers.GetValues("X-Sdk-Content-Sha256").Single());
+            Assert.Contains("x-sdk-content-sha256", request.Headers.GetValues("Authorization").Single(), StringComparison.Ordinal);
+        }
+
+        // What a body-changing proxy can do to such a request: the body is not signed, the literal is.
+        using (HttpClient bodyChanged = TestClients.RawSigned(emulator, afterSigning: r => r.Content = new ByteArrayContent([9, 9]) { Headers = { ContentType = new("application/octet-stream") } }))
+        {
+            using HttpRequestMessage request = OctetStreamShowTask(emulator, body);
+            using HttpResponseMessage response = await bodyChanged.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(0, emulator.Statistics.SignatureFailures);
+        var tamperings = new Action<HttpRequestMessage>[]
+        {
+            r => { r.Headers.Remove("X-Sdk-Content-Sha256"); r.Headers.TryAddWithoutValidation("X-Sdk-Content-Sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))); },
+            r => r.Headers.Remove("X-Sdk-Content-Sha256"),
+            r => r.RequestUri = new Uri(r.RequestUri + "?limit=1"),
+        };
+        foreach (Action<HttpRequestMessage> tamper in tamperings)
+        {
+            using HttpClient tampered = TestClients.RawSigned(emulator, afterSigning: tamper);
+            using HttpRequestMessage request = OctetStreamShowTask(emulator, body);
+            using HttpResponseMessage response = await tampered.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        Assert.Equal(tamperings.Length, emulator.Statistics.SignatureFailures);
+    }
+
+    [Fact]
+    public void The_verifier_accepts_the_derived_UNSIGNED_PAYLOAD_vector_and_only_with_the_header_signed()
+    {
+        // Derived with python3 hashlib/hmac (Runtime.Tests SignatureVectors "Derived UNSIGNED-PAYLOAD upload").
+        var date = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        const string Target = "/v2/2c0689c860ad4728a497c91ec0844383/objects/upload?part=1";
+        Dictionary<string, string> Headers(string signedHeaders, string signature) => new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Host"] = "oms.cn-north-4.myhuaweicloud.com",
+            ["X-Project-Id"] = "2c0689c860ad4728a497c91ec0844383",
+            ["X-Sdk-Content-Sha256"] = "UNSIGNED-PAYLOAD",
+            ["X-Sdk-Date"] = "20240101T000000Z",
+            ["Authorization"] = "SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=" + signedHeaders + ", Signature=" + signature,
+        };
+        Dictionary<string, string> valid = Headers("host;x-project-id;x-sdk-content-sha256;x-sdk-date", "5b293631500276077625b01ee46ab0c8f89e61539aef81986234a492cfdce5a2");
+
+        Assert.Equal(SignatureCheck.Valid, AkSkVerifier.Verify("PUT", Target, valid, [0, 1, 0xFF, 10], "AccessKey", "SecretKey", date, TimeSpan.FromMinutes(15), out string reason));
+        Assert.Equal(SignatureCheck.Valid, AkSkVerifier.Verify("PUT", Target, valid, [], "AccessKey", "SecretKey", date, TimeSpan.FromMinutes(15), out reason));
+        Assert.Equal(SignatureCheck.Invalid, AkSkVerifier.Verify("POST", Target, valid, [], "AccessKey", "SecretKey", date, TimeSpan.FromMinutes(15), out reason));
+        Assert.Equal("signature mismatch", reason);
+
+        valid["X-Sdk-Content-Sha256"] = AkSkSigner.EmptyPayloadSha256.ToUpperInvariant(); // a hash of another body than the one sent
+        Assert.Equal(SignatureCheck.Invalid, AkSkVerifier.Verify("PUT", Target, valid, [1], "AccessKey", "SecretKey", date, TimeSpan.FromMinutes(15), out reason));
+        Assert.Contains("neither UNSIGNED-PAYLOAD nor the body's SHA-256", reason, StringComparison.Ordinal);
+
+        // Sent but not signed: the body hash would be the payload line, and the request is refused before that.
+        Dictionary<string, string> unsigned = Headers("host;x-project-id;x-sdk-date", "5b293631500276077625b01ee46ab0c8f89e61539aef81986234a492cfdce5a2");
+        Assert.Equal(SignatureCheck.Invalid, AkSkVerifier.Verify("PUT", Target, unsigned, [], "AccessKey", "SecretKey", date, TimeSpan.FromMinutes(15), out reason));
+        Assert.Equal("X-Sdk-Content-Sha256 is sent but not signed", reason);
+    }
+
     [Fact]
     public async Task The_verifier_accepts_the_published_OMS_shaped_vectors()
     {

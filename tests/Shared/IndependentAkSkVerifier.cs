@@ -131,6 +131,11 @@ public static class IndependentAkSkVerifier
             canonicalHeaders.Append(name).Append(':').Append(value.Trim()).Append('\n');
         }
 
+        // A signed X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD for a non-JSON body) replaces the body hash.
+        string payloadHash = Array.IndexOf(signedNames, "x-sdk-content-sha256") >= 0
+            ? headers["x-sdk-content-sha256"].Trim()
+            : Hex(SHA256.HashData(body));
+
         string date = headers["x-sdk-date"];
 
         string path = pathAndQuery;
@@ -148,7 +153,7 @@ public static class IndependentAkSkVerifier
             + CanonicalQuery(query) + "\n"
             + canonicalHeaders + "\n"
             + signedHeaders + "\n"
-            + Hex(SHA256.HashData(body));
+            + payloadHash;
 
         string stringToSign = Scheme + "\n" + date + "\n" + Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
         string expected = Hex(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(stringToSign)));

@@ -18,7 +18,10 @@ namespace OmsGenerated.Runtime.Auth;
 /// (port only when not the scheme default) unless already set, <c>X-Project-Id</c> and <c>X-Security-Token</c> when the
 /// credentials have them, then signs <c>host</c>, <c>x-project-id</c>, <c>x-sdk-date</c> and <c>x-security-token</c>
 /// (those present). <c>Content-Type</c> is sent but not signed, as the official .NET SDK does.</para>
-/// <para>The body hash uses <see cref="JsonBodyContent.Utf8Json"/> directly; any other content is buffered first.</para>
+/// <para>The body hash uses <see cref="JsonBodyContent.Utf8Json"/> directly; other JSON or BSON content (or content without
+/// a Content-Type) is buffered first. Any other Content-Type (multipart, octet-stream, …) is sent as it is with
+/// <c>X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD</c>, signed, in place of the body hash, as the official SDKs do. An
+/// <c>X-Sdk-Content-Sha256</c> the caller set is signed and used as it is.</para>
 /// <para>A request that already carries an <c>Authorization</c> header is passed through untouched, unless that header is
 /// an <c>SDK-HMAC-SHA256</c> signature by the same access key (e.g. a retry of a request signed here): that one is
 /// re-signed with a fresh date.</para>
@@ -99,6 +102,12 @@ public sealed class AkSkSigningHandler : DelegatingHandler
             return base.SendAsync(request, cancellationToken);
         }
 
+        if (LeavesBodyUnsigned(request, content))
+        {
+            Sign(request, credentials, ReadOnlySpan<byte>.Empty);
+            return base.SendAsync(request, cancellationToken);
+        }
+
         return SignBufferedAndSendAsync(request, content, credentials, cancellationToken);
     }
 
@@ -119,6 +128,9 @@ public sealed class AkSkSigningHandler : DelegatingHandler
                     break;
                 case JsonBodyContent json:
                     Sign(request, credentials, json.Utf8Json.Span);
+                    break;
+                case HttpContent content when LeavesBodyUnsigned(request, content):
+                    Sign(request, credentials, ReadOnlySpan<byte>.Empty);
                     break;
                 default:
                     // Buffering completes the content once; reading a buffered content back is synchronous.
@@ -146,6 +158,32 @@ public sealed class AkSkSigningHandler : DelegatingHandler
 
     private static HuaweiCloudCredentials CheckCredentials(HuaweiCloudCredentials? credentials)
         => credentials ?? throw new InvalidOperationException("The credentials provider returned null.");
+
+    /// <summary>
+    /// True when the signature uses an <c>X-Sdk-Content-Sha256</c> value instead of the body hash: the caller's, or
+    /// <c>UNSIGNED-PAYLOAD</c> (set here) for a Content-Type that is neither JSON (<c>application/json</c>, <c>*+json</c>)
+    /// nor BSON. Without a Content-Type the body is hashed: nothing says it is not JSON, and a hashed body is always accepted.
+    /// </summary>
+    private static bool LeavesBodyUnsigned(HttpRequestMessage request, HttpContent content)
+    {
+        if (request.Headers.NonValidated.Contains(AkSkSigner.ContentSha256Header))
+        {
+            return true;
+        }
+
+        string? mediaType = content.Headers.ContentType?.MediaType;
+        if (mediaType is null
+            || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/bson", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        request.Headers.TryAddWithoutValidation(AkSkSigner.ContentSha256Header, AkSkSigner.UnsignedPayload);
+        return true;
+    }
+
 
     /// <summary>True when an Authorization header exists that this handler must not replace.</summary>
     private static bool HasForeignAuthorization(HttpRequestMessage request, HuaweiCloudCredentials credentials)
@@ -206,7 +244,9 @@ public sealed class AkSkSigningHandler : DelegatingHandler
             headers.TryAddWithoutValidation(SecurityTokenHeader, securityToken);
         }
 
-        // Sorted by ordinal: host < x-project-id < x-sdk-date < x-security-token.
+        string? contentSha256 = headers.NonValidated.TryGetValues(AkSkSigner.ContentSha256Header, out HeaderStringValues values) ? values.ToString() : null;
+
+        // Sorted by ordinal: host < x-project-id < x-sdk-content-sha256 < x-sdk-date < x-security-token.
         SignedHeaderBuffer buffer = default;
         Span<KeyValuePair<string, string>> signed = buffer;
         int count = 0;
@@ -214,6 +254,11 @@ public sealed class AkSkSigningHandler : DelegatingHandler
         if (projectId is not null)
         {
             signed[count++] = new KeyValuePair<string, string>("x-project-id", projectId);
+        }
+
+        if (contentSha256 is not null)
+        {
+            signed[count++] = new KeyValuePair<string, string>("x-sdk-content-sha256", contentSha256);
         }
 
         signed[count++] = new KeyValuePair<string, string>("x-sdk-date", sdkDate);
@@ -254,7 +299,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
         public ValueTask<HuaweiCloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken) => new(getCredentials());
     }
 
-    [InlineArray(4)]
+    [InlineArray(5)]
     private struct SignedHeaderBuffer
     {
         private KeyValuePair<string, string> _element0;

@@ -22,14 +22,13 @@ public class AkSkSignerTests
 
     [Theory]
     [MemberData(nameof(SignatureVectors.Names), MemberType = typeof(SignatureVectors))]
-    public void CreateAuthorization_matches_vector_and_BuildAuthorization(string name)
+    public void CreateAuthorization_matches_vector(string name)
     {
         SignatureVector v = SignatureVectors.Get(name);
 
         string authorization = AkSkSigner.CreateAuthorization(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body, v.SdkDate, v.AccessKey, v.SecretKey);
 
         Assert.Equal(v.ExpectedAuthorization, authorization);
-        Assert.Equal(v.ExpectedAuthorization, AkSkSigner.BuildAuthorization(v.AccessKey, v.SignedHeaders, v.ExpectedSignature));
     }
 
     [Theory]
@@ -50,12 +49,12 @@ public class AkSkSignerTests
     {
         SignatureVector v = SignatureVectors.Get("1 official guide (content-type signed)");
 
-        Assert.Equal(v.ExpectedCanonicalRequestHash, AkSkSigner.ComputeCanonicalRequestHash(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body));
+        Assert.Equal(v.ExpectedCanonicalRequestHash, CanonicalStrings.RequestHash(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body));
         Assert.Equal(
             "GET\n/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs/\nlimit=2&marker=13551d6b-755d-4757-b956-536f674975c0\n"
             + "content-type:application/json\nhost:service.region.example.com\nx-sdk-date:20191115T033655Z\n\n"
             + "content-type;host;x-sdk-date\n" + AkSkSigner.EmptyPayloadSha256,
-            AkSkSigner.BuildCanonicalRequest(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body));
+            CanonicalStrings.Request(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body));
     }
 
     [Fact]
@@ -63,7 +62,7 @@ public class AkSkSignerTests
     {
         SignatureVector v = SignatureVectors.Get("3 NET POST");
 
-        string canonical = AkSkSigner.BuildCanonicalRequest(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body);
+        string canonical = CanonicalStrings.Request(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body);
 
         Assert.StartsWith("POST\n/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123/\n\nhost:", canonical, StringComparison.Ordinal);
     }
@@ -74,9 +73,9 @@ public class AkSkSignerTests
         SignatureVector v = SignatureVectors.Get("OMS StartTask");
 
         Assert.Equal("0929d560f8a0127cc67363cb980560a047274a2db772ff9b7b8152f1f33c9bec", Hex.Sha256(v.Body));
-        string canonical = AkSkSigner.BuildCanonicalRequest(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body);
+        string canonical = CanonicalStrings.Request(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body);
         Assert.EndsWith("\n0929d560f8a0127cc67363cb980560a047274a2db772ff9b7b8152f1f33c9bec", canonical, StringComparison.Ordinal);
-        Assert.Equal(v.ExpectedCanonicalRequestHash, AkSkSigner.ComputeCanonicalRequestHash(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body));
+        Assert.Equal(v.ExpectedCanonicalRequestHash, CanonicalStrings.RequestHash(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body));
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public class AkSkSignerTests
     {
         SignatureVector v = SignatureVectors.Get("OMS ListTasks");
 
-        string canonical = AkSkSigner.BuildCanonicalRequest(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body);
+        string canonical = CanonicalStrings.Request(v.Method, new Uri(v.Url), v.SignedHeaders, v.Body);
 
         Assert.Contains("\nlimit=10&offset=0&status=2\n", canonical, StringComparison.Ordinal);
     }
@@ -99,8 +98,8 @@ public class AkSkSignerTests
             + "&path=" + Uri.EscapeDataString("/tmp/123") + "&multi=3&multi=1&multi=2";
         var uri = new Uri("https://example.com/p" + query);
 
-        Assert.Equal(ExpectedCanonicalQuery, AkSkSigner.BuildCanonicalQueryString(uri.Query));
-        Assert.Equal(ExpectedCanonicalQuery, AkSkSigner.BuildCanonicalQueryString(query));
+        Assert.Equal(ExpectedCanonicalQuery, CanonicalStrings.Query(uri.Query));
+        Assert.Equal(ExpectedCanonicalQuery, CanonicalStrings.Query(query));
     }
 
     [Fact]
@@ -109,7 +108,7 @@ public class AkSkSignerTests
         // Only the structural characters are escaped; the rest is literal, including a non-ASCII character.
         string raw = "multi=2&test=一 (%26%3D%3F!%23%25.*)&path=/tmp/123&limit=1&multi=1&enable=true&multi=3";
 
-        Assert.Equal(ExpectedCanonicalQuery, AkSkSigner.BuildCanonicalQueryString(raw));
+        Assert.Equal(ExpectedCanonicalQuery, CanonicalStrings.Query(raw));
     }
 
     [Theory]
@@ -125,7 +124,7 @@ public class AkSkSignerTests
     [InlineData("?a%2Fb=2&a-b=1&a=0", "a=0&a-b=1&a%2Fb=2")] // sorted on decoded names: "-" (0x2D) < "/" (0x2F), unlike the encoded "%2F"
     public void Canonical_query_edge_cases(string query, string expected)
     {
-        Assert.Equal(expected, AkSkSigner.BuildCanonicalQueryString(query));
+        Assert.Equal(expected, CanonicalStrings.Query(query));
         Assert.Equal(expected, OmsGenerated.Tests.Shared.IndependentAkSkVerifier.CanonicalQuery(query.TrimStart('?')));
     }
 
@@ -145,8 +144,59 @@ public class AkSkSignerTests
     [InlineData("/😀", "/%F0%9F%98%80/")]
     public void Canonical_uri_cases(string path, string expected)
     {
-        Assert.Equal(expected, AkSkSigner.BuildCanonicalUri(path));
+        Assert.Equal(expected, CanonicalStrings.Uri(path));
         Assert.Equal(expected, OmsGenerated.Tests.Shared.IndependentAkSkVerifier.CanonicalUri(path));
+    }
+
+    [Theory]
+    [InlineData("/a/./b", "/a/./b/")] // dot segments are ordinary segments, as in the Python SDK (Uri removes literal ones first)
+    [InlineData("/a/../b", "/a/../b/")]
+    [InlineData("/..", "/../")]
+    [InlineData("/a/%2E%2E/b", "/a/../b/")]
+    [InlineData("/a/.%2e/b", "/a/../b/")]
+    public void Canonical_uri_dot_segments_as_the_python_sdk(string path, string expected)
+    {
+        Assert.Equal(expected, CanonicalStrings.Uri(path));
+        Assert.Equal(expected, OmsGenerated.Tests.Shared.IndependentAkSkVerifier.CanonicalUri(path));
+    }
+
+    // Expected values from python3: "/".join(quote(s, safe="~") for s in unquote(path).split("/")) + "/"; unquote
+    // replaces bytes that are not UTF-8 with U+FFFD (one per maximal invalid subsequence), as .NET's decoder does.
+    [Theory]
+    [InlineData("/%FF", "/%EF%BF%BD/")]
+    [InlineData("/a%C3/b", "/a%EF%BF%BD/b/")]
+    [InlineData("/%E4%B8/x", "/%EF%BF%BD/x/")]
+    [InlineData("/%E4%B8%80%80", "/%E4%B8%80%EF%BF%BD/")]
+    [InlineData("/%ED%A0%80", "/%EF%BF%BD%EF%BF%BD%EF%BF%BD/")]
+    [InlineData("/%C0%AF", "/%EF%BF%BD%EF%BF%BD/")]
+    [InlineData("/caf%C3%A9%FF/x", "/caf%C3%A9%EF%BF%BD/x/")]
+    [InlineData("/%F0%9F%98", "/%EF%BF%BD/")]
+    public void Canonical_uri_invalid_utf8_as_the_python_sdk(string path, string expected)
+    {
+        Assert.Equal(expected, CanonicalStrings.Uri(path));
+    }
+
+    [Fact]
+    public void Canonical_uri_lone_surrogate_is_U_FFFD()
+    {
+        Assert.Equal("/a%EF%BF%BDb/", CanonicalStrings.Uri("/a\uD800b"));
+    }
+
+    [Fact]
+    public void Unsigned_payload_ignores_the_body_and_only_when_the_header_is_signed()
+    {
+        SignatureVector v = SignatureVectors.Get("Derived UNSIGNED-PAYLOAD upload");
+        var uri = new Uri(v.Url);
+
+        Assert.Equal(v.ExpectedCanonicalRequestHash, CanonicalStrings.RequestHash(v.Method, uri, v.SignedHeaders, v.Body));
+        Assert.EndsWith("\nUNSIGNED-PAYLOAD", CanonicalStrings.Request(v.Method, uri, v.SignedHeaders, v.Body), StringComparison.Ordinal);
+        Assert.Equal(v.ExpectedSignature, AkSkSigner.ComputeSignature(v.Method, uri, v.SignedHeaders, Array.Empty<byte>(), v.SdkDate, v.SecretKey));
+        Assert.Equal(v.ExpectedSignature, AkSkSigner.ComputeSignature(v.Method, uri, v.SignedHeaders, new byte[5000], v.SdkDate, v.SecretKey));
+
+        KeyValuePair<string, string>[] withoutHeader = Array.FindAll(v.SignedHeaders, h => h.Key != "x-sdk-content-sha256");
+        string bodyHashed = CanonicalStrings.Request(v.Method, uri, withoutHeader, v.Body);
+        Assert.EndsWith("\n" + Hex.Sha256(v.Body), bodyHashed, StringComparison.Ordinal);
+        Assert.NotEqual(v.ExpectedSignature, AkSkSigner.ComputeSignature(v.Method, uri, withoutHeader, v.Body, v.SdkDate, v.SecretKey));
     }
 
     [Fact]
@@ -204,7 +254,7 @@ public class AkSkSignerTests
         var uri = new Uri(sb.ToString());
         Assert.Equal(
             OmsGenerated.Tests.Shared.IndependentAkSkVerifier.CanonicalQuery(uri.Query.TrimStart('?')),
-            AkSkSigner.BuildCanonicalQueryString(uri.Query));
+            CanonicalStrings.Query(uri.Query));
     }
 
     [Fact]

@@ -153,6 +153,97 @@ public class AkSkSigningHandlerTests
         AssertVerifies(inner.Last, "AccessKey", "SecretKey");
     }
 
+    public static TheoryData<string, bool> NonJsonBodies => new()
+    {
+        { "multipart", false },
+        { "application/octet-stream", false },
+        { "text/plain; charset=utf-8", false },
+        { "multipart", true },
+        { "application/octet-stream", true },
+    };
+
+    private static HttpContent NonJsonContent(string kind) => kind == "multipart"
+        ? new MultipartFormDataContent("boundary-1") { { new ByteArrayContent(new byte[] { 1, 2, 3 }), "file", "a.bin" } }
+        : new ByteArrayContent(new byte[] { 0, 1, 0xFF }) { Headers = { ContentType = MediaTypeHeaderValue.Parse(kind) } };
+
+    [Theory]
+    [MemberData(nameof(NonJsonBodies))]
+    public async Task A_non_json_body_is_sent_with_UNSIGNED_PAYLOAD_signed_in_place_of_its_hash(string kind, bool synchronous)
+    {
+        var (invoker, inner, _) = Create(new HuaweiCloudCredentials("AccessKey", "SecretKey", SignatureVectors.OmsProject));
+        var uri = new Uri("https://" + SignatureVectors.OmsHost + "/v2/" + SignatureVectors.OmsProject + "/objects/upload?part=1");
+        using var request = new HttpRequestMessage(HttpMethod.Put, uri) { Content = NonJsonContent(kind) };
+        byte[] sent = await request.Content!.ReadAsByteArrayAsync();
+
+        (synchronous ? invoker.Send(request, CancellationToken.None) : await invoker.SendAsync(request, CancellationToken.None)).Dispose();
+
+        CapturedRequest r = inner.Last;
+        Assert.Equal("UNSIGNED-PAYLOAD", r.Headers["X-Sdk-Content-Sha256"]);
+        Assert.Equal(sent, r.Body);
+        SignatureVector v = SignatureVectors.Get("Derived UNSIGNED-PAYLOAD upload"); // same request, date and keys
+        Assert.Equal(v.ExpectedAuthorization, r.Headers["Authorization"]);
+        AssertVerifies(r, "AccessKey", "SecretKey");
+
+        // The literal, not the body, is signed: the header is what the signature protects.
+        r.Headers["X-Sdk-Content-Sha256"] = Hex.Sha256(r.Body);
+        Assert.False(IndependentAkSkVerifier.Verify(r.Method, r.PathAndQuery, r.Headers, r.Body, "AccessKey", "SecretKey", out _));
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("APPLICATION/JSON")]
+    [InlineData("application/problem+json")]
+    [InlineData("application/merge-patch+json; charset=utf-8")]
+    [InlineData("application/bson")]
+    [InlineData(null)]
+    public async Task A_json_or_bson_body_or_one_without_content_type_is_hashed(string? contentType)
+    {
+        var (invoker, inner, _) = Create(new HuaweiCloudCredentials("AccessKey", "SecretKey"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://oms.example.com/v2/p/tasks")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"a\":1}")),
+        };
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        (await invoker.SendAsync(request, CancellationToken.None)).Dispose();
+
+        CapturedRequest r = inner.Last;
+        Assert.False(r.Headers.ContainsKey("X-Sdk-Content-Sha256"));
+        Assert.StartsWith("SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, ", r.Headers["Authorization"], StringComparison.Ordinal);
+        AssertVerifies(r, "AccessKey", "SecretKey");
+        r.Body[^2] ^= 1; // the body really is signed
+        Assert.False(IndependentAkSkVerifier.Verify(r.Method, r.PathAndQuery, r.Headers, r.Body, "AccessKey", "SecretKey", out _));
+    }
+
+    [Fact]
+    public async Task JsonBodyContent_is_hashed_and_a_caller_set_content_sha256_is_signed_as_given()
+    {
+        var (invoker, inner, _) = Create(new HuaweiCloudCredentials("AccessKey", "SecretKey"));
+        using var json = new HttpRequestMessage(HttpMethod.Post, "https://oms.example.com/v2/p/tasks")
+        {
+            Content = new JsonBodyContent(Encoding.UTF8.GetBytes("{}")),
+        };
+        (await invoker.SendAsync(json, CancellationToken.None)).Dispose();
+        Assert.False(inner.Last.Headers.ContainsKey("X-Sdk-Content-Sha256"));
+
+        byte[] body = { 9, 8, 7 };
+        using var preset = new HttpRequestMessage(HttpMethod.Put, "https://oms.example.com/v2/p/objects/x")
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },
+        };
+        preset.Headers.TryAddWithoutValidation("X-Sdk-Content-Sha256", Hex.Sha256(body));
+        (await invoker.SendAsync(preset, CancellationToken.None)).Dispose();
+
+        CapturedRequest r = inner.Last;
+        Assert.Equal(Hex.Sha256(body), r.Headers["X-Sdk-Content-Sha256"]);
+        Assert.Contains("SignedHeaders=host;x-sdk-content-sha256;x-sdk-date,", r.Headers["Authorization"], StringComparison.Ordinal);
+        AssertVerifies(r, "AccessKey", "SecretKey");
+    }
+
     [Fact]
     public void Synchronous_send_is_signed_too()
     {

@@ -133,21 +133,26 @@ internal static class SignatureVectors
             "AccessKey",
             "SecretKey",
             "419e7728d1736466d6dc79862968ce821a3f52ff896db953aa5b9202ff199111"),
+
+        // Derived (python3 hashlib/hmac, not the runtime): x-sdk-content-sha256 signed, so the payload line is the literal
+        // and the body bytes do not count. Canonical-request hash 9a50106c…e696a5.
+        new(
+            "Derived UNSIGNED-PAYLOAD upload",
+            "PUT",
+            "https://" + OmsHost + "/v2/" + OmsProject + "/objects/upload?part=1",
+            new[] { H("host", OmsHost), H("x-project-id", OmsProject), H("x-sdk-content-sha256", "UNSIGNED-PAYLOAD"), H("x-sdk-date", OmsDate) },
+            new byte[] { 0x00, 0x01, 0xFF, (byte)'\n' },
+            OmsDate,
+            "AccessKey",
+            "SecretKey",
+            "5b293631500276077625b01ee46ab0c8f89e61539aef81986234a492cfdce5a2",
+            "9a50106ccac849075c0f2c58da39e77d7744505dba31714c86b16a1191e696a5"),
     };
 
     public static SignatureVector Get(string name) => All.Single(v => v.Name == name);
 
-    public static TheoryData<string> Names
-    {
-        get
-        {
-            var data = new TheoryData<string>();
-            foreach (SignatureVector v in All)
-            {
-                data.Add(v.Name);
-            }
+    public static TheoryData<string> Names => new(All.Select(v => v.Name));
 
-            return data;
-        }
-    }
+    /// <summary>The vectors whose payload line is the body hash (not a signed x-sdk-content-sha256).</summary>
+    public static TheoryData<string> BodySignedNames => new(All.Where(v => !v.SignedHeaders.Any(h => h.Key == "x-sdk-content-sha256")).Select(v => v.Name));
 }
