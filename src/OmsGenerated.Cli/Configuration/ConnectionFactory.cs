@@ -111,7 +111,7 @@ internal static class ConnectionFactory
             }
 
             logger.LogDebug("Connecting with {Options}", options);
-            var transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+            var transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false };
             HttpMessageHandler handler = new HttpLoggingHandler(loggerFactory.CreateLogger("oms.http"), transport);
             OmsClient client = OmsClientFactory.Create(options, handler);
             return new OmsConnection(client, projectId, handler, emulator);

@@ -31,6 +31,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
 
     private readonly Func<HuaweiCloudCredentials> _credentials;
     private readonly TimeProvider _timeProvider;
+    private volatile bool _pipelineChecked;
 
     /// <summary>Signs with fixed credentials.</summary>
     public AkSkSigningHandler(HuaweiCloudCredentials credentials, TimeProvider? timeProvider = null)
@@ -52,6 +53,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckPipeline();
         HuaweiCloudCredentials credentials = GetCredentials();
         if (HasForeignAuthorization(request, credentials))
         {
@@ -78,6 +80,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckPipeline();
         HuaweiCloudCredentials credentials = GetCredentials();
         if (!HasForeignAuthorization(request, credentials))
         {
@@ -217,5 +220,15 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     private struct SignedHeaderBuffer
     {
         private KeyValuePair<string, string> _element0;
+    }
+
+    /// <summary>Once per handler (the pipeline below it is fixed when it first sends): see <see cref="RedirectGuard"/>.</summary>
+    private void CheckPipeline()
+    {
+        if (!_pipelineChecked)
+        {
+            RedirectGuard.ThrowIfPrimaryHandlerFollowsRedirects(this);
+            _pipelineChecked = true;
+        }
     }
 }
