@@ -78,6 +78,14 @@ internal static class ErrorReporter
             case ArgumentException argument:
                 // Request validation (Guard) and credential checks: the messages name the field, never the value.
                 return new Problem(ExitCodes.UsageError, "USAGE", "Invalid value: " + argument.Message);
+            case TaskNotStartedException notStarted:
+                return new Problem(
+                    ExitCodes.ApiError,
+                    OmsErrorCodes.Oms0065,
+                    notStarted.Message,
+                    notStarted.Status is { } status ? "task status: " + TaskStatusText.Name(status) : null,
+                    notStarted.RequestId,
+                    (notStarted.InnerException as ErrorResponseException)?.StatusCode);
             case ErrorResponseException oms:
                 return new Problem(
                     ExitCodes.ApiError,
