@@ -109,6 +109,29 @@ public sealed class MalformedResponseTests
         Assert.DoesNotContain(signature, error.RawBodyExcerpt);
     }
 
+    [Fact]
+    public async Task A_response_that_echoes_the_request_body_has_its_credential_fields_blanked()
+    {
+        // A gateway's 400 page that quotes the body it could not parse: dst_sk, src_sk, tokens and the CDN key with it.
+        await using var server = new RawHttpServer(request => RawHttpServer.Response("400 Bad Request", "text/plain", Encoding.UTF8.GetBytes("cannot parse: " + request[(request.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..])));
+        using OmsClient client = OmsClientFactory.Create(new OmsClientOptions
+        {
+            Endpoint = server.BaseAddress,
+            ProjectId = Canary.ProjectId,
+            AuthToken = Canary.AuthToken,
+            Retry = new OmsRetryOptions { MaxRetryAttempts = 0 },
+        });
+
+        ApiErrorException error = await CatchTyped(() => client.StartTaskAsync(Canary.TaskId, Canary.Body()), "echo body");
+
+        Assert.Contains("\"dst_sk\":\"***\"", error.RawBodyExcerpt); // the echo is there ...
+        foreach (string secret in Canary.All)
+        {
+            Assert.DoesNotContain(secret, error.RawBodyExcerpt); // ... its credentials are not
+            Assert.DoesNotContain(secret, error.Message);
+        }
+    }
+
     private static async Task<ApiErrorException> CatchTyped(Func<Task> call, string description)
     {
         Exception? thrown = await Record.ExceptionAsync(call);

@@ -21,7 +21,7 @@ internal sealed class RawHttpServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly Task _accepting;
 
-    /// <param name="respond">From the request head (request line and headers), the whole response to write.</param>
+    /// <param name="respond">From the request (request line, headers and body), the whole response to write.</param>
     public RawHttpServer(Func<string, byte[]> respond)
     {
         _respond = respond;
@@ -32,7 +32,7 @@ internal sealed class RawHttpServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The heads of the requests received.</summary>
+    /// <summary>The requests received: request line, headers and body.</summary>
     public IReadOnlyCollection<string> Requests => _requests.ToArray();
 
     /// <summary>A response with the given status line, headers and body bytes; Content-Length is <paramref name="contentLength"/> when given, else the body's length.</summary>
@@ -103,14 +103,20 @@ internal sealed class RawHttpServer : IAsyncDisposable
             }
 
             received.AddRange(buffer.AsSpan(0, read).ToArray());
-            string text = Encoding.ASCII.GetString(received.ToArray());
-            if (text.Contains("\r\n\r\n", StringComparison.Ordinal))
+            string text = Encoding.UTF8.GetString(received.ToArray());
+            int end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (end >= 0)
             {
-                return text;
+                var length = System.Text.RegularExpressions.Regex.Match(text, "(?im)^Content-Length:\\s*(\\d+)");
+                int bodyLength = length.Success ? int.Parse(length.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+                if (Encoding.UTF8.GetByteCount(text) - (Encoding.UTF8.GetByteCount(text.Substring(0, end)) + 4) >= bodyLength)
+                {
+                    return text;
+                }
             }
         }
 
-        return Encoding.ASCII.GetString(received.ToArray());
+        return Encoding.UTF8.GetString(received.ToArray());
     }
 
     public async ValueTask DisposeAsync()

@@ -4,7 +4,12 @@ using System.Net.Http;
 
 namespace OmsGenerated.Runtime.Errors;
 
-/// <summary>The credential values a request carried in its headers, to blank them out of what a response echoes.</summary>
+/// <summary>
+/// The credential values a request carried, in its headers (token, security token, the AK and signature of
+/// <c>Authorization</c>) and in its JSON body (string fields named like credentials: <c>dst_sk</c>,
+/// <c>src_security_token</c>, <c>source_cdn_authentication_key</c>, <c>connection_string</c>, …), to blank them out of
+/// what a response echoes.
+/// </summary>
 internal static class RequestSecrets
 {
     private const string Redacted = "***";
@@ -54,6 +59,11 @@ internal static class RequestSecrets
             }
         }
 
+        if (request.Content is Http.JsonBodyContent json)
+        {
+            AddJsonCredentials(secrets, json.Utf8Json.Span);
+        }
+
         return secrets;
     }
 
@@ -67,6 +77,64 @@ internal static class RequestSecrets
         }
 
         return text;
+    }
+
+    private static readonly HashSet<string> s_credentialWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ak", "sk", "token", "key", "secret", "password", "passwd", "credential", "credentials", "auth", "signature",
+    };
+
+    private static void AddJsonCredentials(List<string> secrets, ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(utf8Json);
+            string? property = null;
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case System.Text.Json.JsonTokenType.PropertyName:
+                        property = reader.GetString();
+                        break;
+                    case System.Text.Json.JsonTokenType.String when property is not null && NamesACredential(property):
+                        Add(secrets, reader.GetString()!);
+                        break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // not JSON after all: nothing more to find
+        }
+    }
+
+    /// <summary>Whether a field name has a credential word as one of its parts (snake_case, kebab-case or camelCase).</summary>
+    private static bool NamesACredential(string name)
+    {
+        if (name.Equals("connection_string", StringComparison.OrdinalIgnoreCase) || name.Equals("connectionString", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        int start = 0;
+        for (int i = 1; i <= name.Length; i++)
+        {
+            bool boundary = i == name.Length || name[i] is '_' or '-' || (char.IsUpper(name[i]) && char.IsLower(name[i - 1]));
+            if (!boundary)
+            {
+                continue;
+            }
+
+            if (i > start && s_credentialWords.Contains(name.Substring(start, i - start)))
+            {
+                return true;
+            }
+
+            start = i < name.Length && name[i] is '_' or '-' ? i + 1 : i;
+        }
+
+        return false;
     }
 
     private static void Add(List<string> secrets, string value)
