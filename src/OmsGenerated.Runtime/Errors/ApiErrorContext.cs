@@ -80,12 +80,17 @@ public sealed class ApiErrorContext
 
         var span = Body.Span;
         var byteCount = Math.Min(span.Length, MaxExcerptLength * 4);
-        var text = Encoding.UTF8.GetString(span.Slice(0, byteCount));
-        if (secrets is not null)
+        string text;
+        if (secrets is null)
         {
-            // Before cutting, so a secret that straddles the cut does not leave its first characters behind.
+            text = Encoding.UTF8.GetString(span.Slice(0, byteCount));
+        }
+        else
+        {
+            // Blanked before the cut, so a secret that straddles it does not leave its first characters behind.
             text = RequestSecrets.Redact(Encoding.UTF8.GetString(span.Slice(0, Math.Min(span.Length, byteCount + 4096))), secrets);
         }
+
         var builder = new StringBuilder(Math.Min(text.Length, MaxExcerptLength) + 1);
         foreach (var c in text)
         {

@@ -69,7 +69,8 @@ public static class ApiTransport
         }
 
         var declared = content.Headers.ContentLength;
-        var buffer = new System.IO.MemoryStream(declared is > 0 and <= int.MaxValue ? (int)declared.Value : 256);
+        // Pre-sized from Content-Length, but not beyond what a lying header could make us allocate for nothing.
+        var buffer = new System.IO.MemoryStream(declared is > 0 and <= MaxPresizedBodyBytes ? (int)declared.Value : 256);
         try
         {
             var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -86,6 +87,8 @@ public static class ApiTransport
         // Sized from Content-Length, the buffer is usually exactly the body: hand it over without a copy.
         return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
+
+    private const int MaxPresizedBodyBytes = 4 * 1024 * 1024;
 
     private static void ThrowIfIncomplete(HttpResponseMessage response)
     {

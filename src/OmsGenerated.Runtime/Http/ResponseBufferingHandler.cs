@@ -34,7 +34,7 @@ public sealed class ResponseBufferingHandler : DelegatingHandler
         }
 
         var buffer = new MemoryStream();
-        Exception? broke = null;
+        bool brokeOff = false;
         try
         {
             var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -46,7 +46,7 @@ public sealed class ResponseBufferingHandler : DelegatingHandler
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             // The body broke off (shorter than its Content-Length, or the connection reset): keep the part that arrived.
-            broke = exception;
+            brokeOff = true;
         }
         catch
         {
@@ -54,7 +54,7 @@ public sealed class ResponseBufferingHandler : DelegatingHandler
             throw;
         }
 
-        var buffered = broke is not null && response.IsSuccessStatusCode
+        var buffered = brokeOff && response.IsSuccessStatusCode
             ? new IncompleteBodyContent(buffer.GetBuffer(), (int)buffer.Length)
             : new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
         foreach (var header in original.Headers)
