@@ -242,8 +242,8 @@ internal static class ClientEmitter
     private static string PathValue(ParameterModel p) => p.Type.Kind switch
     {
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Guid => p.Name,
-        TypeKind.String => "global::System.Uri.EscapeDataString(" + p.Name + ")",
-        _ => "global::System.Uri.EscapeDataString(" + FormatValue(p.Type, p.Name) + ")",
+        TypeKind.String => Runtime + ".Http.UrlFormat.PathSegment(" + p.Name + ", " + Literal(p.Name.TrimStart('@')) + ")",
+        _ => Runtime + ".Http.UrlFormat.PathSegment(" + FormatValue(p.Type, p.Name) + ", " + Literal(p.Name.TrimStart('@')) + ")",
     };
 
     private static string FormatValue(TypeRef type, string value) => type.Kind switch

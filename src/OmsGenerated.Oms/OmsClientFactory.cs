@@ -18,7 +18,9 @@ public static class OmsClientFactory
     /// </summary>
     /// <param name="options">The settings; validated first. Later changes to it do not affect the client.</param>
     /// <param name="innerHandler">The handler that sends requests (for example a test or proxy handler); defaults to a
-    /// <see cref="SocketsHttpHandler"/> that recycles connections every 2 minutes. The client owns it.</param>
+    /// <see cref="SocketsHttpHandler"/> that recycles connections every 2 minutes and does not follow redirects. The client
+    /// owns it. A <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> here must have
+    /// <c>AllowAutoRedirect = false</c>, or the first call fails before sending (README "Redirects").</param>
     /// <exception cref="InvalidOperationException">The options are invalid.</exception>
     public static OmsClient Create(OmsClientOptions options, HttpMessageHandler? innerHandler = null)
     {
@@ -26,7 +28,7 @@ public static class OmsClientFactory
         options.Validate();
         Uri endpoint = options.ResolveEndpoint();
         DelegatingHandler authentication = CreateAuthenticationHandler(options, timeProvider: null);
-        authentication.InnerHandler = new ResponseBufferingHandler(innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+        authentication.InnerHandler = new ResponseBufferingHandler(innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false });
 
         // Resilience sits outside authentication, so every attempt is signed with a fresh X-Sdk-Date.
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();

@@ -250,9 +250,10 @@ public sealed class OmsClientOptions
             }
         }
 
-        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
+        // The resilience pipeline's timeout strategy accepts 10 ms to 1 day; anything else fails when the client is built.
+        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout < TimeSpan.FromMilliseconds(10) || Timeout > TimeSpan.FromDays(1)))
         {
-            errors.Add(Key(nameof(Timeout)) + " must be positive and at most Int32.MaxValue milliseconds, or Timeout.InfiniteTimeSpan.");
+            errors.Add(Key(nameof(Timeout)) + " must be between 10 ms and 1 day, or Timeout.InfiniteTimeSpan.");
         }
 
         if (Retry is null)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
+using OmsGenerated.Runtime.Http;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -78,7 +79,7 @@ internal static class OmsResilience
 
         if (outcome.Result is { } response)
         {
-            return response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+            return ResponseBufferingHandler.IsIncomplete(response) || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
         }
 
         return outcome.Exception is HttpRequestException or TimeoutRejectedException;
@@ -103,6 +104,6 @@ internal static class OmsResilience
 
     private static string Describe(Outcome<HttpResponseMessage> outcome)
         => outcome.Result is { } response
-            ? "HTTP " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ? ResponseBufferingHandler.IsIncomplete(response) ? "an incomplete response body" : "HTTP " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : outcome.Exception?.GetType().Name ?? "unknown";
 }

@@ -120,6 +120,9 @@ public static class OmsServiceCollectionExtensions
             httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // the resilience pipeline's total timeout governs
         });
 
+        // Credentials never follow a redirect to another origin: a 3xx becomes the typed error (README "Redirects").
+        builder.ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableAutoRedirect(handler));
+
         // Outermost first: retries wrap authentication, so every attempt is signed afresh.
         builder.AddResilienceHandler("oms", (pipeline, context) =>
         {
@@ -133,6 +136,19 @@ public static class OmsServiceCollectionExtensions
         // Innermost: bodies are read inside the attempt timeout and retries.
         builder.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
         return builder.UseRedactingHttpClientLogging();
+    }
+
+    private static void DisableAutoRedirect(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
     }
 
     private static OmsClientOptions OptionsOf(IServiceProvider serviceProvider, string name)

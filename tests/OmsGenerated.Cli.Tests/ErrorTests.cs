@@ -64,6 +64,32 @@ public sealed class ErrorTests
         Assert.DoesNotContain("emulator at", result.Stderr); // invalid arguments are caught before anything starts
     }
 
+    [Theory]
+    [InlineData("0.001")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("86401")]
+    [InlineData("1e300")]
+    public async Task Timeout_OutOfRange_IsAUsageErrorNamingTheRange(string timeout)
+    {
+        CliResult result = await CliRunner.RunAsync("--timeout", timeout, "tasks", "list");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--timeout must be a number of seconds from 0.01 to 86400", result.Stderr);
+        Assert.DoesNotContain("emulator at", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Timeout_AtTheLowerBound_IsAccepted()
+    {
+        CliResult result = await CliRunner.RunAsync("--timeout", "0.01", "tasks", "list");
+
+        Assert.NotEqual(2, result.ExitCode);
+        Assert.DoesNotContain("--timeout", result.Stderr);
+    }
+
     [Fact]
     public async Task InvalidArguments_Json_ReportAJsonError()
     {

@@ -32,7 +32,7 @@ internal static class TestClients
     /// </summary>
     public static HttpClient RawSigned(OmsEmulator emulator, TimeProvider? clock = null, HuaweiCloudCredentials? credentials = null, Action<HttpRequestMessage>? afterSigning = null)
     {
-        HttpMessageHandler inner = new SocketsHttpHandler();
+        HttpMessageHandler inner = new SocketsHttpHandler { AllowAutoRedirect = false };
         if (afterSigning is not null)
         {
             inner = new AlteringHandler(afterSigning) { InnerHandler = inner };

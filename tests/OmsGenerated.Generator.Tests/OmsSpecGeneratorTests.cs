@@ -79,7 +79,7 @@ public sealed class OmsSpecGeneratorTests
             "public global::System.Threading.Tasks.Task StartTaskAsync(string projectId, long taskId, global::Oms.Client.StartTaskReq body, global::System.Threading.CancellationToken cancellationToken = default)",
             client);
         Assert.Contains("public const string DefaultBaseUrl = \"https://oms.cn-north-4.myhuaweicloud.com\";", client);
-        Assert.Contains("{_baseUrl}/v2/{(global::System.Uri.EscapeDataString(projectId))}/tasks/{(taskId)}/start\"", client);
+        Assert.Contains("{_baseUrl}/v2/{(global::OmsGenerated.Runtime.Http.UrlFormat.PathSegment(projectId, \"projectId\"))}/tasks/{(taskId)}/start\"", client);
         Assert.Contains("global::OmsGenerated.Runtime.Validation.Guard.Range((double?)taskId, 0d, false, 999999999999999d, false, \"task_id\");", client);
         Assert.Contains("400 or 401 or 403 or 404 or 418 or 429 or 500 or 503 => global::Oms.Client.ErrorResponseException.FromResponse(context),", client);
 

@@ -25,7 +25,7 @@ public class KiotaCompatibilityTests : IClassFixture<StubServerFixture>
     private OmsClient CreateClient()
     {
         // Kiota's default middleware (retry, redirect, user agent, ...) in front of the runtime's signing handler.
-        var signing = new AkSkSigningHandler(Canary.Credentials(projectId: Canary.ProjectId)) { InnerHandler = new SocketsHttpHandler() };
+        var signing = new AkSkSigningHandler(Canary.Credentials(projectId: Canary.ProjectId)) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } };
         HttpClient httpClient = KiotaClientFactory.Create(signing);
         var adapter = new HttpClientRequestAdapter(
             new AnonymousAuthenticationProvider(),
@@ -77,7 +77,7 @@ public class KiotaCompatibilityTests : IClassFixture<StubServerFixture>
     [Fact]
     public async Task Wrong_key_through_Kiota_becomes_APIGW_0301_with_the_body_request_id()
     {
-        var signing = new AkSkSigningHandler(Canary.Credentials(Canary.WrongSecretKey, projectId: Canary.ProjectId)) { InnerHandler = new SocketsHttpHandler() };
+        var signing = new AkSkSigningHandler(Canary.Credentials(Canary.WrongSecretKey, projectId: Canary.ProjectId)) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } };
         var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), new JsonParseNodeFactory(), new JsonSerializationWriterFactory(), KiotaClientFactory.Create(signing))
         {
             BaseUrl = _server.BaseAddress.ToString(),

@@ -110,7 +110,7 @@ public sealed class PrismContractTests
 
     private static OmsClient CreateClient(PrismMock prism, RecordingHandler recorder)
     {
-        recorder.InnerHandler = new TokenAuthHandler("prism-contract-token", Canary.ProjectId) { InnerHandler = new SocketsHttpHandler() };
+        recorder.InnerHandler = new TokenAuthHandler("prism-contract-token", Canary.ProjectId) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } };
         return new OmsClient(new HttpClient(recorder), prism.BaseAddress) { ProjectId = Canary.ProjectId };
     }
 

@@ -197,6 +197,9 @@ public sealed class ReadmeSnippetTests
             internal static OmsGenerated.Oms.StartTaskReq request = new() { DstAk = "DSTAK", DstSk = "DSTSK" };
             internal static System.Threading.CancellationToken ct = default;
             """),
+
+        // The block creates its own client: nothing assumed.
+        ["Redirects"] = new(string.Empty),
     };
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);

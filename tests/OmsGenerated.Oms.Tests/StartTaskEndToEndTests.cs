@@ -200,7 +200,7 @@ public class StartTaskEndToEndTests : IClassFixture<StubServerFixture>
     {
         var handler = new AkSkSigningHandler(Canary.Credentials(projectId: Canary.ProjectId), new ShiftedTimeProvider(TimeSpan.FromMinutes(-20)))
         {
-            InnerHandler = new SocketsHttpHandler(),
+            InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false },
         };
         var client = new OmsClient(new HttpClient(handler), _server.BaseAddress) { ProjectId = Canary.ProjectId };
 

@@ -36,9 +36,16 @@ internal static class BatchStart
                 try
                 {
                     StartOutcome outcome = await connection.Client.EnsureStartedAsync(taskId, request, token).ConfigureAwait(false);
-                    rows.Add(outcome.AlreadyRunning
-                        ? new Row(taskId, task.Name, "already running", OmsErrorCodes.Oms0065, null, outcome.RequestId, ExitCodes.Success)
-                        : new Row(taskId, task.Name, "started", null, null, null, ExitCodes.Success));
+                    rows.Add(outcome.Kind switch
+                    {
+                        StartOutcomeKind.AlreadyRunning => new Row(taskId, task.Name, "already running", OmsErrorCodes.Oms0065, null, outcome.RequestId, ExitCodes.Success),
+                        StartOutcomeKind.AlreadySucceeded => new Row(taskId, task.Name, "already succeeded", OmsErrorCodes.Oms0065, null, outcome.RequestId, ExitCodes.Success),
+                        _ => new Row(taskId, task.Name, "started", null, null, null, ExitCodes.Success),
+                    });
+                }
+                catch (TaskNotStartedException e)
+                {
+                    rows.Add(new Row(taskId, task.Name, "error", OmsErrorCodes.Oms0065, e.Message, e.RequestId, ExitCodes.ApiError));
                 }
                 catch (ApiErrorException e)
                 {
@@ -64,6 +71,7 @@ internal static class BatchStart
                 writer.WriteNumber("matched", ordered.Count);
                 writer.WriteNumber("started", ordered.Count(r => r.Result == "started"));
                 writer.WriteNumber("alreadyRunning", ordered.Count(r => r.Result == "already running"));
+                writer.WriteNumber("alreadySucceeded", ordered.Count(r => r.Result == "already succeeded"));
                 writer.WriteNumber("failed", ordered.Count(r => r.Result == "error"));
                 writer.WriteStartArray("results");
                 foreach (Row row in ordered)

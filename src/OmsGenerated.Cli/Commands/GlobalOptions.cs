@@ -48,11 +48,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<double?> Timeout { get; } = new("--timeout")
-    {
-        Description = "Total timeout of each API call including retries, in seconds (default 60).",
-        Recursive = true,
-    };
+    public Option<double?> Timeout { get; } = CreateTimeout();
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
@@ -101,6 +97,46 @@ internal sealed class GlobalOptions
         Emulator = parse.GetValue(Emulator),
         EmulatorFaults = Trimmed(parse.GetValue(EmulatorFaults)),
     };
+
+    /// <summary>Shortest and longest --timeout, in seconds: the resilience pipeline's own bounds (10 ms, 1 day).</summary>
+    public const double MinTimeoutSeconds = 0.01;
+
+    public const double MaxTimeoutSeconds = 86400;
+
+    /// <summary>The message for a --timeout out of range, with the range.</summary>
+    public static readonly string TimeoutRangeMessage = string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"--timeout must be a number of seconds from {MinTimeoutSeconds} to {MaxTimeoutSeconds}.");
+
+    private static Option<double?> CreateTimeout()
+    {
+        var timeout = new Option<double?>("--timeout")
+        {
+            Description = "Total timeout of each API call including retries, in seconds, from 0.01 to 86400 (default 60).",
+            Recursive = true,
+        };
+        timeout.Validators.Add(result =>
+        {
+            double? value;
+            try
+            {
+                value = result.GetValueOrDefault<double?>();
+            }
+            catch (System.InvalidOperationException)
+            {
+                return; // not a number: already reported
+            }
+
+            if (value is { } seconds && !IsValidTimeout(seconds))
+            {
+                result.AddError(TimeoutRangeMessage);
+            }
+        });
+        return timeout;
+    }
+
+    /// <summary>False for NaN, infinities and values outside <see cref="MinTimeoutSeconds"/>..<see cref="MaxTimeoutSeconds"/>.</summary>
+    public static bool IsValidTimeout(double seconds) => seconds >= MinTimeoutSeconds && seconds <= MaxTimeoutSeconds;
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

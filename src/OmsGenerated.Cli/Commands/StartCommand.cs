@@ -9,7 +9,8 @@ namespace OmsGenerated.Cli.Commands;
 
 /// <summary>
 /// <c>oms tasks start &lt;id&gt; [--failed-only] [--wait]</c>, or the batch form
-/// <c>oms tasks start --status failed [--failed-only] [--concurrency 4]</c>. "Already started" (OMS.0065) is success.
+/// <c>oms tasks start --status failed [--failed-only] [--concurrency 4]</c>. "Already started" (OMS.0065) is success only
+/// when the task is in fact running (or succeeded); a pausing task is waited for and started (see EnsureStartedAsync).
 /// </summary>
 internal static class StartCommand
 {
@@ -78,7 +79,13 @@ internal static class StartCommand
                 {
                     writer.WriteStartObject();
                     writer.WriteNumber("taskId", taskId);
-                    writer.WriteString("result", outcome.AlreadyRunning ? "already_running" : "started");
+                    writer.WriteString("result", outcome.Kind switch
+                    {
+                        StartOutcomeKind.AlreadyRunning => "already_running",
+                        StartOutcomeKind.AlreadySucceeded => "already_succeeded",
+                        _ => "started",
+                    });
+                    writer.WriteBoolean("waitedForPause", outcome.WaitedForPause);
                     JsonOutput.WriteStringOrNull(writer, "requestId", outcome.RequestId);
                     writer.WriteEndObject();
                 }, indented: !parse.GetValue(wait));
@@ -86,9 +93,13 @@ internal static class StartCommand
             else
             {
                 string task = "Task " + taskId.ToString(CultureInfo.InvariantCulture);
-                context.Stdout.WriteLine(outcome.AlreadyRunning
-                    ? task + " is already running (" + OmsErrorCodes.Oms0065 + ", request id " + (outcome.RequestId ?? "-") + ")."
-                    : task + " started" + (onlyFailed ? " (failed objects only)." : "."));
+                string answer = " (" + OmsErrorCodes.Oms0065 + ", request id " + (outcome.RequestId ?? "-") + ").";
+                context.Stdout.WriteLine(outcome.Kind switch
+                {
+                    StartOutcomeKind.AlreadyRunning => task + " is already running" + answer,
+                    StartOutcomeKind.AlreadySucceeded => task + " has already succeeded" + answer,
+                    _ => task + (outcome.WaitedForPause ? " finished pausing and started" : " started") + (onlyFailed ? " (failed objects only)." : "."),
+                });
             }
 
             if (!parse.GetValue(wait))

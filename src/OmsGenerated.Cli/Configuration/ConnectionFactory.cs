@@ -116,7 +116,7 @@ internal static class ConnectionFactory
             }
 
             logger.LogDebug("Connecting with {Options}", options);
-            var transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+            var transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false };
             HttpMessageHandler handler = new HttpLoggingHandler(loggerFactory.CreateLogger("oms.http"), transport);
             OmsClient client = OmsClientFactory.Create(options, handler);
             return new OmsConnection(client, projectId, handler, emulator);
@@ -244,15 +244,15 @@ internal static class ConnectionFactory
             return;
         }
 
-        if (!(value > 0) || value > 86400)
+        if (!Commands.GlobalOptions.IsValidTimeout(value))
         {
-            throw new UsageException("--timeout must be between 0 and 86400 seconds.");
+            throw new UsageException(Commands.GlobalOptions.TimeoutRangeMessage);
         }
 
         options.Timeout = TimeSpan.FromSeconds(value);
         if (options.Retry.AttemptTimeout > options.Timeout)
         {
-            options.Retry.AttemptTimeout = options.Timeout < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : options.Timeout;
+            options.Retry.AttemptTimeout = options.Timeout;
         }
     }
 

@@ -78,12 +78,20 @@ internal static class ErrorReporter
             case ArgumentException argument:
                 // Request validation (Guard) and credential checks: the messages name the field, never the value.
                 return new Problem(ExitCodes.UsageError, "USAGE", "Invalid value: " + argument.Message);
+            case TaskNotStartedException notStarted:
+                return new Problem(
+                    ExitCodes.ApiError,
+                    OmsErrorCodes.Oms0065,
+                    notStarted.Message,
+                    notStarted.Status is { } status ? "task status: " + TaskStatusText.Name(status) : null,
+                    notStarted.RequestId,
+                    (notStarted.InnerException as ErrorResponseException)?.StatusCode);
             case ErrorResponseException oms:
                 return new Problem(
                     ExitCodes.ApiError,
                     oms.ErrorCode ?? "HTTP." + oms.StatusCode.ToString(CultureInfo.InvariantCulture),
                     oms.ErrorMessage ?? "OMS answered HTTP " + oms.StatusCode.ToString(CultureInfo.InvariantCulture) + ".",
-                    oms.ErrorDetail,
+                    oms.ErrorDetail ?? RedirectDetail(oms),
                     oms.RequestId,
                     oms.StatusCode,
                     oms.KnownError?.Action);
@@ -92,7 +100,7 @@ internal static class ErrorReporter
                     ExitCodes.ApiError,
                     api.ErrorCode ?? "HTTP." + api.StatusCode.ToString(CultureInfo.InvariantCulture),
                     api.ErrorMessage ?? api.Message,
-                    api.ErrorDetail,
+                    api.ErrorDetail ?? RedirectDetail(api),
                     api.RequestId,
                     api.StatusCode == 0 ? null : api.StatusCode);
             case TimeoutRejectedException timeout:
@@ -105,6 +113,13 @@ internal static class ErrorReporter
                 return new Problem(ExitCodes.UnexpectedError, "UNEXPECTED", "Unexpected error (" + exception.GetType().Name + "): " + FirstLine(exception.Message));
         }
     }
+
+    /// <summary>For a 3xx: where it pointed (without the query, which may carry a token of the target).</summary>
+    private static string? RedirectDetail(ApiErrorException error)
+        => error.StatusCode is >= 300 and <= 399
+            ? "the redirect" + (error.Location is { IsAbsoluteUri: true } location ? " to " + location.GetLeftPart(UriPartial.Path) : string.Empty)
+                + " was not followed (credentials stay on the configured endpoint); check --endpoint"
+            : null;
 
     internal static void Write(TextWriter stderr, bool json, Problem problem)
     {

@@ -34,6 +34,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
 
     private readonly IHuaweiCloudCredentialProvider _credentials;
     private readonly TimeProvider _timeProvider;
+    private volatile bool _pipelineChecked;
 
     /// <summary>Signs with fixed credentials.</summary>
     public AkSkSigningHandler(HuaweiCloudCredentials credentials, TimeProvider? timeProvider = null)
@@ -67,6 +68,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckPipeline();
         ValueTask<HuaweiCloudCredentials> pending = _credentials.GetCredentialsAsync(cancellationToken);
         return pending.IsCompletedSuccessfully
             ? SendSignedAsync(request, CheckCredentials(pending.Result), cancellationToken)
@@ -115,6 +117,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckPipeline();
         ValueTask<HuaweiCloudCredentials> pending = _credentials.GetCredentialsAsync(cancellationToken);
 
         // The synchronous Send API leaves no choice but to block on a provider that has to fetch.
@@ -303,5 +306,15 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     private struct SignedHeaderBuffer
     {
         private KeyValuePair<string, string> _element0;
+    }
+
+    /// <summary>Once per handler (the pipeline below it is fixed when it first sends): see <see cref="RedirectGuard"/>.</summary>
+    private void CheckPipeline()
+    {
+        if (!_pipelineChecked)
+        {
+            RedirectGuard.ThrowIfPrimaryHandlerFollowsRedirects(this);
+            _pipelineChecked = true;
+        }
     }
 }

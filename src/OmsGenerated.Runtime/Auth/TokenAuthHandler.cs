@@ -19,6 +19,7 @@ public sealed class TokenAuthHandler : DelegatingHandler
 
     private readonly Func<CancellationToken, ValueTask<string>> _tokenProvider;
     private readonly string? _projectId;
+    private volatile bool _pipelineChecked;
 
     /// <param name="tokenProvider">Returns the current token (e.g. from a cache refreshed against IAM).</param>
     /// <param name="projectId">Optional project ID, sent as <c>X-Project-Id</c> when the request has none.</param>
@@ -40,6 +41,7 @@ public sealed class TokenAuthHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckPipeline();
         AddProjectId(request);
         if (request.Headers.Contains(AuthTokenHeader))
         {
@@ -60,6 +62,7 @@ public sealed class TokenAuthHandler : DelegatingHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckPipeline();
         AddProjectId(request);
         if (!request.Headers.Contains(AuthTokenHeader))
         {
@@ -105,5 +108,15 @@ public sealed class TokenAuthHandler : DelegatingHandler
         }
 
         return _ => new ValueTask<string>(token);
+    }
+
+    /// <summary>Once per handler (the pipeline below it is fixed when it first sends): see <see cref="RedirectGuard"/>.</summary>
+    private void CheckPipeline()
+    {
+        if (!_pipelineChecked)
+        {
+            RedirectGuard.ThrowIfPrimaryHandlerFollowsRedirects(this);
+            _pipelineChecked = true;
+        }
     }
 }

@@ -21,6 +21,8 @@ public sealed class ApiErrorContext
         Body = body;
     }
 
+    private string? _excerpt;
+
     public int StatusCode { get; }
 
     public string? ReasonPhrase { get; }
@@ -35,23 +37,41 @@ public sealed class ApiErrorContext
     /// <summary>How long the server asked to wait (Retry-After), when it said.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>Where a redirect (3xx) pointed, resolved against the request URI. Generated clients do not follow
+    /// redirects (README "Redirects").</summary>
+    public Uri? Location { get; init; }
+
     public static ApiErrorContext FromResponse(HttpResponseMessage response, ReadOnlyMemory<byte> body)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return new ApiErrorContext(
+        var context = new ApiErrorContext(
             (int)response.StatusCode,
             response.ReasonPhrase,
             FindRequestId(response),
             response.Content.Headers.ContentType?.MediaType,
             body,
-            ReadRetryAfter(response));
+            ReadRetryAfter(response))
+        {
+            Location = ReadLocation(response),
+        };
+
+        // A server (or a proxy) that echoes the request must not put its credentials into the exception: the excerpt is
+        // fixed now, with them blanked, so the secrets themselves are not kept.
+        if (!body.IsEmpty && RequestSecrets.Of(response.RequestMessage) is { Count: > 0 } secrets)
+        {
+            context._excerpt = context.BuildExcerpt(secrets);
+        }
+
+        return context;
     }
 
     /// <summary>Decodes the body as JSON; null when it is empty, not JSON or not the expected shape.</summary>
     public T? TryReadJson<T>(JsonReadFunc<T?> read) where T : class => JsonRead.Document(Body.Span, read);
 
     /// <summary>The start of the raw body as text, control characters replaced, at most <see cref="MaxExcerptLength"/> characters.</summary>
-    public string BodyExcerpt()
+    public string BodyExcerpt() => _excerpt ??= BuildExcerpt(secrets: null);
+
+    private string BuildExcerpt(System.Collections.Generic.List<string>? secrets)
     {
         if (Body.IsEmpty)
         {
@@ -60,7 +80,17 @@ public sealed class ApiErrorContext
 
         var span = Body.Span;
         var byteCount = Math.Min(span.Length, MaxExcerptLength * 4);
-        var text = Encoding.UTF8.GetString(span.Slice(0, byteCount));
+        string text;
+        if (secrets is null)
+        {
+            text = Encoding.UTF8.GetString(span.Slice(0, byteCount));
+        }
+        else
+        {
+            // Blanked before the cut, so a secret that straddles it does not leave its first characters behind.
+            text = RequestSecrets.Redact(Encoding.UTF8.GetString(span.Slice(0, Math.Min(span.Length, byteCount + 4096))), secrets);
+        }
+
         var builder = new StringBuilder(Math.Min(text.Length, MaxExcerptLength) + 1);
         foreach (var c in text)
         {
@@ -79,6 +109,23 @@ public sealed class ApiErrorContext
         }
 
         return builder.ToString().Trim();
+    }
+
+    private static Uri? ReadLocation(HttpResponseMessage response)
+    {
+        if (response.Headers.Location is not { } location)
+        {
+            return null;
+        }
+
+        if (location.IsAbsoluteUri)
+        {
+            return location;
+        }
+
+        return response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } requestUri && Uri.TryCreate(requestUri, location, out var resolved)
+            ? resolved
+            : location;
     }
 
     private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)

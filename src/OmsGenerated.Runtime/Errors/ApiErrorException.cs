@@ -54,6 +54,10 @@ public class ApiErrorException : ApiException
     /// <summary>How long the server asked to wait before retrying (the Retry-After header of a 429 or 503), when it said.</summary>
     public System.TimeSpan? RetryAfter => _context?.RetryAfter;
 
+    /// <summary>Where a redirect (3xx) pointed; generated clients do not follow redirects, so credentials never go to
+    /// another origin (README "Redirects").</summary>
+    public System.Uri? Location => _context?.Location;
+
     /// <summary>The response's content type.</summary>
     public string? ContentType => _context?.ContentType;
 
@@ -67,6 +71,14 @@ public class ApiErrorException : ApiException
         => context is null
             ? new ApiErrorException("The response had no body, or it was not the expected JSON.")
             : new UnexpectedBodyException(context);
+
+    /// <summary>A success response whose body ended before it was complete (shorter than its Content-Length, or the
+    /// connection reset); the excerpt is what arrived.</summary>
+    public static ApiErrorException IncompleteBody(ApiErrorContext context)
+    {
+        System.ArgumentNullException.ThrowIfNull(context);
+        return new IncompleteBodyException(context);
+    }
 
     private string BuildMessage()
     {
@@ -89,6 +101,18 @@ public class ApiErrorException : ApiException
         }
 
         builder.Append(']');
+        if (StatusCode is >= 300 and <= 399)
+        {
+            builder.Append(" The redirect ");
+            if (Location is { } location)
+            {
+                // Without the query, which may carry a signature or token of the target.
+                builder.Append("to ").Append(location.IsAbsoluteUri ? location.GetLeftPart(System.UriPartial.Path) : location.OriginalString.Split('?')[0]).Append(' ');
+            }
+
+            builder.Append("was not followed.");
+        }
+
         if (!HasErrorBody && RawBodyExcerpt is { Length: > 0 } excerpt)
         {
             builder.Append(" Body: ").Append(excerpt);
@@ -125,5 +149,19 @@ public class ApiErrorException : ApiException
         }
 
         public override string Message => "The response body was missing or not the expected JSON. " + base.Message;
+    }
+
+    private sealed class IncompleteBodyException : ApiErrorException
+    {
+        private readonly int _received;
+
+        public IncompleteBodyException(ApiErrorContext context)
+            : base(context)
+        {
+            _received = context.Body.Length;
+        }
+
+        public override string Message => "The response body ended before it was complete ("
+            + _received.ToString(CultureInfo.InvariantCulture) + " bytes arrived). " + base.Message;
     }
 }

@@ -26,7 +26,7 @@ public static class ApiTransport
         where T : class
         => SendCoreAsync(client, request, mapError, read, static async (response, read, ct) =>
         {
-            var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            var body = await ReadSuccessBodyAsync(response, ct).ConfigureAwait(false);
             return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
         }, cancellationToken);
 
@@ -34,15 +34,69 @@ public static class ApiTransport
         where T : struct
         => SendCoreAsync(client, request, mapError, read, static async (response, read, ct) =>
         {
-            var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            var body = await ReadSuccessBodyAsync(response, ct).ConfigureAwait(false);
             return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
         }, cancellationToken);
 
     public static Task<string> SendForTextAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
-        => SendCoreAsync(client, request, mapError, (object?)null, static (response, _, ct) => response.Content.ReadAsStringAsync(ct), cancellationToken);
+        => SendCoreAsync(client, request, mapError, (object?)null, static async (response, _, ct) =>
+        {
+            ThrowIfIncomplete(response);
+            try
+            {
+                return await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or System.IO.IOException)
+            {
+                throw ApiErrorException.IncompleteBody(ApiErrorContext.FromResponse(response, ReadOnlyMemory<byte>.Empty));
+            }
+        }, cancellationToken);
 
     public static Task<byte[]> SendForBytesAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
-        => SendCoreAsync(client, request, mapError, (object?)null, static (response, _, ct) => response.Content.ReadAsByteArrayAsync(ct), cancellationToken);
+        => SendCoreAsync(client, request, mapError, (object?)null, static (response, _, ct) => ReadSuccessBodyAsync(response, ct), cancellationToken);
+
+    /// <summary>
+    /// The whole success body. One that broke off (shorter than its Content-Length, or the connection reset) is the
+    /// typed error with what arrived, not a transport exception and not half a document.
+    /// </summary>
+    private static async Task<byte[]> ReadSuccessBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ThrowIfIncomplete(response);
+        var content = response.Content;
+        if (content is ByteArrayContent)
+        {
+            return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var declared = content.Headers.ContentLength;
+        // Pre-sized from Content-Length, but not beyond what a lying header could make us allocate for nothing.
+        var buffer = new System.IO.MemoryStream(declared is > 0 and <= MaxPresizedBodyBytes ? (int)declared.Value : 256);
+        try
+        {
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is HttpRequestException or System.IO.IOException)
+        {
+            throw ApiErrorException.IncompleteBody(ApiErrorContext.FromResponse(response, buffer.GetBuffer().AsMemory(0, (int)buffer.Length)));
+        }
+
+        // Sized from Content-Length, the buffer is usually exactly the body: hand it over without a copy.
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+    }
+
+    private const int MaxPresizedBodyBytes = 4 * 1024 * 1024;
+
+    private static void ThrowIfIncomplete(HttpResponseMessage response)
+    {
+        if (response.Content is IncompleteBodyContent incomplete)
+        {
+            throw ApiErrorException.IncompleteBody(ApiErrorContext.FromResponse(response, incomplete.Received));
+        }
+    }
 
     private static readonly Task<bool> s_noBody = Task.FromResult(true);
 

@@ -9,8 +9,9 @@ namespace OmsGenerated.Runtime.Http;
 /// <summary>
 /// Reads each response body completely inside the handler pipeline, so the timeouts and retries around it cover a
 /// body that stalls or breaks off, not only the headers. Place it innermost (just above the primary handler).
-/// A success body that breaks off throws (and can be retried); an error body that breaks off keeps what arrived, so
-/// the caller still gets the typed API error with the status and an excerpt.
+/// A body that breaks off keeps what arrived: an error response still yields the typed API error, and a success
+/// response is marked (<see cref="IsIncomplete"/>) so a retry policy can repeat it and, when it is not repeated, the
+/// generated client throws the typed error with the status and an excerpt instead of decoding half a document.
 /// </summary>
 public sealed class ResponseBufferingHandler : DelegatingHandler
 {
@@ -33,6 +34,7 @@ public sealed class ResponseBufferingHandler : DelegatingHandler
         }
 
         var buffer = new MemoryStream();
+        bool brokeOff = false;
         try
         {
             var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -41,15 +43,10 @@ public sealed class ResponseBufferingHandler : DelegatingHandler
                 await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException && !response.IsSuccessStatusCode)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            // The error body broke off: keep the part that arrived.
-        }
-        catch (IOException exception)
-        {
-            // A success body that broke off is a transport failure: report it as one, so retry policies see it.
-            response.Dispose();
-            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response body ended before it was complete.", exception);
+            // The body broke off (shorter than its Content-Length, or the connection reset): keep the part that arrived.
+            brokeOff = true;
         }
         catch
         {
@@ -57,7 +54,9 @@ public sealed class ResponseBufferingHandler : DelegatingHandler
             throw;
         }
 
-        var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var buffered = brokeOff && response.IsSuccessStatusCode
+            ? new IncompleteBodyContent(buffer.GetBuffer(), (int)buffer.Length)
+            : new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
         foreach (var header in original.Headers)
         {
             if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
@@ -69,5 +68,13 @@ public sealed class ResponseBufferingHandler : DelegatingHandler
         original.Dispose();
         response.Content = buffered;
         return response;
+    }
+
+    /// <summary>Whether the response is a success whose body broke off before it was complete (a transient failure:
+    /// safe operations may be retried).</summary>
+    public static bool IsIncomplete(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Content is IncompleteBodyContent;
     }
 }

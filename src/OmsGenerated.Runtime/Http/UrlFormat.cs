@@ -26,6 +26,25 @@ public static class UrlFormat
 
     public static string Format(Guid value) => value.ToString("D");
 
+    /// <summary>
+    /// One path segment: percent-encoded, and never <c>.</c>, <c>..</c> or empty, which would change the route
+    /// (<c>/projects/../tasks/1</c> is <c>/tasks/1</c>). Encoding is no defence there: <see cref="Uri"/> and servers
+    /// decode <c>%2E</c> to <c>.</c> before removing dot segments.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is empty, <c>.</c> or <c>..</c>; the message names the parameter, not the value.</exception>
+    public static string PathSegment(string value, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(value, parameterName);
+        if (value.Length == 0 || value is "." or "..")
+        {
+            throw new ArgumentException(
+                parameterName + " must not be empty, \".\" or \"..\": as a URL path segment it would change the route.",
+                parameterName);
+        }
+
+        return Uri.EscapeDataString(value);
+    }
+
     /// <summary>Comma-separated values (simple style, the default for path and header arrays).</summary>
     public static string Join<T>(System.Collections.Generic.IEnumerable<T> values, Func<T, string> format)
     {

@@ -235,7 +235,8 @@ public static class JsonRead
         return map;
     }
 
-    /// <summary>Reads a whole UTF-8 JSON document; null when it is empty or not valid JSON.</summary>
+    /// <summary>Reads a whole UTF-8 JSON document; null when it is empty, not valid JSON (truncated, trailing data),
+    /// has a string that is not valid UTF-8, or is not the shape <paramref name="read"/> expects.</summary>
     public static T? Document<T>(ReadOnlySpan<byte> utf8Json, JsonReadFunc<T?> read)
     {
         if (utf8Json.IsEmpty)
@@ -251,10 +252,18 @@ public static class JsonRead
                 return default;
             }
 
-            return read(ref reader);
+            var value = read(ref reader);
+
+            // Anything after the value (a second document, an HTML tail) makes the body malformed, not the value.
+            return reader.Read() ? default : value;
         }
         catch (JsonException)
         {
+            return default;
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that is not valid UTF-8 cannot be read as text (Utf8JsonReader.GetString throws this).
             return default;
         }
     }
