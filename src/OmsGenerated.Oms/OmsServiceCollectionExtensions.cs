@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmsGenerated.Runtime.Http;
+using OmsGenerated.Runtime.Telemetry;
 
 namespace OmsGenerated.Oms;
 
@@ -65,6 +66,7 @@ public static class OmsServiceCollectionExtensions
             httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // the resilience pipeline's total timeout governs
         });
 
+        builder.AddApiClientMetrics(); // outermost: metrics from the container's IMeterFactory, retries counted there too
         // Outermost first: retries wrap authentication, so every attempt is signed afresh.
         builder.AddResilienceHandler("oms", static (pipeline, context) =>
         {
