@@ -52,6 +52,9 @@ internal static class ExtensionValues
         _ => null,
     };
 
+    /// <summary>The text of a scalar (string, number, boolean), or null for a list, a map or null.</summary>
+    public static string? AsScalarText(object? value) => value is IEnumerable and not string and not JValue ? null : AsString(value);
+
     public static int? AsInt(object? value)
         => int.TryParse(AsString(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 }

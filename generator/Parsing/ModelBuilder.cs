@@ -228,7 +228,7 @@ internal sealed partial class ModelBuilder
         ReportAt(
             DiagnosticDescriptors.UnsupportedConstruct,
             _positions.Value(where.Concat(new[] { "x-idempotent" }).ToArray()),
-            "x-idempotent value '" + (ExtensionValues.AsString(raw) ?? "(not a scalar)") + "'",
+            "x-idempotent value '" + (ExtensionValues.AsScalarText(raw) ?? "(not a scalar)") + "'",
             "it must be the boolean true or false; the operation is treated as " + (byMethod ? "idempotent" : "not idempotent") + ", as its HTTP method " + httpMethod + " is");
         return byMethod;
     }
