@@ -189,6 +189,9 @@ public sealed class ReadmeSnippetTests
             internal static OmsGenerated.Oms.StartTaskReq request = new() { DstAk = "DSTAK", DstSk = "DSTSK" };
             internal static System.Threading.CancellationToken ct = default;
             """),
+
+        // The listener example is self-contained: it assumes nothing.
+        ["Telemetry"] = new(string.Empty),
     };
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
