@@ -62,8 +62,11 @@ internal static class ClientEmitter
         var stem = op.MethodName.EndsWith("Async", System.StringComparison.Ordinal) ? op.MethodName.Substring(0, op.MethodName.Length - 5) : op.MethodName;
         var errorMapper = "Map" + stem + "Error";
         var kiotaErrors = "s_" + char.ToLowerInvariant(stem[0]) + stem.Substring(1) + "KiotaErrors";
+        var operationField = "s_" + char.ToLowerInvariant(stem[0]) + stem.Substring(1) + "Operation";
 
         EmitErrorMaps(w, op, ns, errorMapper, kiotaErrors);
+        w.WriteLine("private static readonly " + Runtime + ".Http.ApiOperation " + operationField + " = new(" + Literal(op.OperationId) + ", " + (op.IsIdempotent ? "true" : "false") + ", " + Literal(op.PathTemplate) + ");");
+        w.WriteLine();
 
         var returnType = op.Response?.Type is { } responseType ? TypeName(responseType, ns) : null;
         w.WriteDocs(op.Summary ?? op.HttpMethod + " " + op.PathTemplate, op.Summary is null ? op.Description : op.Description ?? (op.HttpMethod + " " + op.PathTemplate));
@@ -113,7 +116,7 @@ internal static class ClientEmitter
         w.WriteLine("return " + adapterMethod + "(" + string.Join(", ", forwarded) + ");");
         w.CloseBlock();
         w.WriteLine();
-        EmitHttpSend(w, op, ns, errorMapper);
+        EmitHttpSend(w, op, ns, errorMapper, operationField);
         w.CloseBlock();
         w.WriteLine();
         w.OpenBlock("private async " + taskType + " " + adapterMethod + "(" + string.Join(", ", helperSignature) + ")");
@@ -277,9 +280,10 @@ internal static class ClientEmitter
         }
     }
 
-    private static void EmitHttpSend(SourceWriter w, OperationModel op, string ns, string errorMapper)
+    private static void EmitHttpSend(SourceWriter w, OperationModel op, string ns, string errorMapper, string operationField)
     {
         w.WriteLine("var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", __url); // disposed by the transport");
+        w.WriteLine("__request.Options.Set(" + Runtime + ".Http.ApiOperation.OptionsKey, " + operationField + ");");
         EmitHeaders(w, op, "request");
         if (op.Response is { Kind: BodyKind.Json })
         {

@@ -89,6 +89,10 @@ internal sealed record ResponseModel(TypeRef? Type, BodyKind Kind, string? Descr
 /// <summary>Maps a status code ("400", "4XX", "default") to a generated exception type.</summary>
 internal sealed record ErrorMappingModel(string StatusCode, string ExceptionName);
 
+/// <summary>
+/// One operation. <c>OperationId</c> is the document's operationId, or "METHOD /path" when it has none (telemetry's
+/// activity name); <c>IsIdempotent</c> comes from the HTTP method unless <c>x-idempotent</c> says otherwise (retry policies read it).
+/// </summary>
 internal sealed record OperationModel(
     string MethodName,
     string HttpMethod,
@@ -100,7 +104,9 @@ internal sealed record OperationModel(
     EquatableArray<ErrorMappingModel> ErrorMappings,
     string? Summary,
     string? Description,
-    bool IsDeprecated);
+    bool IsDeprecated,
+    string OperationId,
+    bool IsIdempotent);
 
 /// <summary>A piece of the path: a literal, or the parameter at <see cref="ParameterIndex"/>.</summary>
 internal sealed record PathPart(string? Literal, int ParameterIndex);

@@ -44,6 +44,17 @@ internal static class ExtensionValues
         _ => null,
     };
 
+    /// <summary>Only a real boolean (YAML <c>true</c>/<c>false</c>, JSON <c>true</c>/<c>false</c>); text such as <c>"true"</c> is not one.</summary>
+    public static bool? AsStrictBool(object? value) => value switch
+    {
+        bool b => b,
+        JValue { Type: JTokenType.Boolean } jValue => (bool)jValue,
+        _ => null,
+    };
+
+    /// <summary>The text of a scalar (string, number, boolean), or null for a list, a map or null.</summary>
+    public static string? AsScalarText(object? value) => value is IEnumerable and not string and not JValue ? null : AsString(value);
+
     public static int? AsInt(object? value)
         => int.TryParse(AsString(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 }

@@ -206,7 +206,31 @@ internal sealed partial class ModelBuilder
             errorMappings.ToEquatableArray(),
             Clean(operation.Summary),
             Clean(operation.Description),
-            operation.IsDeprecated);
+            operation.IsDeprecated,
+            displayName,
+            ReadIdempotency(operation, httpMethod, where));
+    }
+
+    /// <summary>RFC 9110's idempotent methods, unless the operation's <c>x-idempotent</c> boolean says otherwise.</summary>
+    private bool ReadIdempotency(OpenApiOperation operation, string httpMethod, string[] where)
+    {
+        var byMethod = httpMethod is "GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS";
+        if (operation.ExtensionData is null || !operation.ExtensionData.TryGetValue("x-idempotent", out var raw))
+        {
+            return byMethod;
+        }
+
+        if (ExtensionValues.AsStrictBool(raw) is { } declared)
+        {
+            return declared;
+        }
+
+        ReportAt(
+            DiagnosticDescriptors.UnsupportedConstruct,
+            _positions.Value(where.Concat(new[] { "x-idempotent" }).ToArray()),
+            "x-idempotent value '" + (ExtensionValues.AsScalarText(raw) ?? "(not a scalar)") + "'",
+            "it must be the boolean true or false; the operation is treated as " + (byMethod ? "idempotent" : "not idempotent") + ", as its HTTP method " + httpMethod + " is");
+        return byMethod;
     }
 
     private ParameterModel BuildParameter(OpenApiParameter parameter, string operationName, HashSet<string> usedNames, string[] where, LocationInfo at)

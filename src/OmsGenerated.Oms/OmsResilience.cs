@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
 using OmsGenerated.Runtime.Http;
+using OmsGenerated.Runtime.Telemetry;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -38,9 +39,11 @@ internal static class OmsResilience
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, retry.MaxDelay)),
                 OnRetry = args =>
                 {
+                    HttpRequestMessage? request = args.Context.GetRequestMessage();
+                    ApiClientMetrics.For(request).RecordRetry(request, ErrorType(args.Outcome));
                     retry.OnRetry?.Invoke(new OmsRetryEvent(
-                        args.Context.GetRequestMessage()?.Method.Method ?? "?",
-                        args.Context.GetRequestMessage()?.RequestUri?.AbsolutePath ?? "?",
+                        request?.Method.Method ?? "?",
+                        request?.RequestUri?.AbsolutePath ?? "?",
                         args.AttemptNumber + 1,
                         args.RetryDelay,
                         Describe(args.Outcome)));
@@ -52,7 +55,12 @@ internal static class OmsResilience
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "oms-attempt", Timeout = retry.AttemptTimeout });
     }
 
-    /// <summary>Reads, deletes, start and stop may be repeated: a repeated start answers "already started" (OMS.0065), a repeated stop "not migrating" (OMS.0066).</summary>
+    /// <summary>
+    /// Whether the request may be repeated: what the generated client attached (<see cref="ApiOperation.IsIdempotent"/>:
+    /// reads, deletes, and StartTask and StopTask, which the document marks <c>x-idempotent</c> because a repeated start
+    /// answers "already started" (OMS.0065) and a repeated stop "not migrating" (OMS.0066)); for a request without that
+    /// metadata, its HTTP method.
+    /// </summary>
     public static bool IsSafeToRetry(HttpRequestMessage? request)
     {
         if (request is null)
@@ -60,14 +68,7 @@ internal static class OmsResilience
             return false;
         }
 
-        var method = request.Method;
-        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Delete || method == HttpMethod.Options)
-        {
-            return true;
-        }
-
-        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
-        return method == HttpMethod.Post && (path.EndsWith("/start", StringComparison.Ordinal) || path.EndsWith("/stop", StringComparison.Ordinal));
+        return ApiOperation.Of(request) is { } operation ? operation.IsIdempotent : ApiOperation.IsIdempotentMethod(request.Method);
     }
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
@@ -101,6 +102,12 @@ internal static class OmsResilience
 
         return delay.Value < TimeSpan.Zero ? TimeSpan.Zero : delay.Value > cap ? cap : delay.Value;
     }
+
+    /// <summary>The failed attempt as OpenTelemetry's <c>error.type</c>: the status code, or the exception's type.</summary>
+    private static string ErrorType(Outcome<HttpResponseMessage> outcome)
+        => outcome.Result is { } response
+            ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : outcome.Exception?.GetType().FullName ?? "unknown";
 
     private static string Describe(Outcome<HttpResponseMessage> outcome)
         => outcome.Result is { } response

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmsGenerated.Runtime.Http;
+using OmsGenerated.Runtime.Telemetry;
 
 namespace OmsGenerated.Oms;
 
@@ -123,6 +124,7 @@ public static class OmsServiceCollectionExtensions
         // Credentials never follow a redirect to another origin: a 3xx becomes the typed error (README "Redirects").
         builder.ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableAutoRedirect(handler));
 
+        builder.AddApiClientMetrics(); // outermost: metrics from the container's IMeterFactory, retries counted there too
         // Outermost first: retries wrap authentication, so every attempt is signed afresh.
         builder.AddResilienceHandler("oms", (pipeline, context) =>
         {

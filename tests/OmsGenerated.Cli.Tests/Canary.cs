@@ -9,11 +9,12 @@ internal static class Canary
     public const string DstSecretKey = "canary-dst-sk-8e1f4a6b2c0d";
     public const string SrcSecretKey = "canary-src-sk-0a9b8c7d6e5f";
     public const string Token = "canary-token-MIIE2b7c9d1e3f";
+    public const string SecurityToken = "canary-sts-7d2e9f1a4b6c";
 
     /// <summary>The embedded emulator's own secret key and the CLI's placeholder destination key are secrets too.</summary>
     public static readonly string[] All =
     {
-        AccessKey, SecretKey, WrongSecretKey, DstSecretKey, SrcSecretKey, Token,
+        AccessKey, SecretKey, WrongSecretKey, DstSecretKey, SrcSecretKey, Token, SecurityToken,
         new OmsGenerated.Emulator.OmsEmulatorOptions().SecretKey,
         "emulator-placeholder-dst-sk",
     };

@@ -10,11 +10,15 @@ namespace OmsGenerated.Cli.Tests;
 /// <summary>The captured result of one in-process CLI run.</summary>
 public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {
+    /// <summary>The activities of every source in the process that stopped during the run (parallel runs included).</summary>
+    public IReadOnlyList<System.Diagnostics.Activity> Activities { get; init; } = Array.Empty<System.Diagnostics.Activity>();
+
     public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
 }
 
 /// <summary>Runs <see cref="OmsCli.RunAsync(string[], TextWriter, TextWriter, IDictionary{string, string?}, CancellationToken)"/>
-/// with captured writers and an injected environment, and checks every run for leaked secrets and stack traces.</summary>
+/// with captured writers and an injected environment, and checks every run for leaked secrets (in its output and in
+/// every activity and metric recorded meanwhile) and stack traces.</summary>
 internal static class CliRunner
 {
     /// <summary>Emulator speed for tests: a full demo run (300 simulated seconds) takes about 0.1 s.</summary>
@@ -38,12 +42,17 @@ internal static class CliRunner
 
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
+        using var telemetry = OmsGenerated.Tests.Shared.TelemetryCapture.Everything();
         int exitCode = await OmsCli.RunAsync(args, stdout, stderr, env, cancellationToken);
-        var result = new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+        var result = new CliResult(exitCode, stdout.ToString(), stderr.ToString()) { Activities = telemetry.Activities };
         foreach (string secret in Canary.All)
         {
             Assert.False(result.Stdout.Contains(secret, StringComparison.Ordinal), "a secret leaked to stdout:\n" + result);
             Assert.False(result.Stderr.Contains(secret, StringComparison.Ordinal), "a secret leaked to stderr:\n" + result);
+            foreach ((string where, string text) in telemetry.AllText())
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), "a secret leaked to telemetry (" + where + "): " + text);
+            }
         }
 
         if (Array.IndexOf(args, "--verbose") < 0)

@@ -245,7 +245,9 @@ public sealed class EmitterSnapshotTests
                     new ErrorMappingModel("XXX", "ErrorBodyException")),
                 "Update an order",
                 "Replaces the order.",
-                false);
+                false,
+                "updateOrder",
+                true);
 
             var list = new OperationModel(
                 "ListOrdersAsync",
@@ -258,7 +260,9 @@ public sealed class EmitterSnapshotTests
                 Array<ErrorMappingModel>(),
                 null,
                 null,
-                false);
+                false,
+                "listOrders",
+                true);
 
             var delete = new OperationModel(
                 "DeleteOrderAsync",
@@ -271,7 +275,9 @@ public sealed class EmitterSnapshotTests
                 Array(new ErrorMappingModel("4XX", "ErrorBodyException")),
                 "Delete an order",
                 null,
-                false);
+                false,
+                "deleteOrder",
+                true);
 
             return new ApiModel(
                 "shop.yaml",
@@ -298,7 +304,7 @@ public sealed class EmitterSnapshotTests
                 Property("created", "Created", new TypeRef(TypeKind.Date), nullable: true),
                 Property("raw", "Raw", TypeRef.Any, nullable: true)));
 
-            var ping = new OperationModel("PingAsync", "GET", "/ping", Array(new PathPart("/ping", -1)), Array<ParameterModel>(), null, null, Array<ErrorMappingModel>(), null, null, false);
+            var ping = new OperationModel("PingAsync", "GET", "/ping", Array(new PathPart("/ping", -1)), Array<ParameterModel>(), null, null, Array<ErrorMappingModel>(), null, null, false, "GET /ping", true);
             var send = new OperationModel(
                 "SendNoteAsync",
                 "POST",
@@ -310,7 +316,9 @@ public sealed class EmitterSnapshotTests
                 Array<ErrorMappingModel>(),
                 "Send a note",
                 null,
-                true);
+                true,
+                "sendNote",
+                false);
 
             return new ApiModel(
                 "ping.json",

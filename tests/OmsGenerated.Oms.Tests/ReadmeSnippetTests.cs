@@ -200,6 +200,8 @@ public sealed class ReadmeSnippetTests
 
         // The block creates its own client: nothing assumed.
         ["Redirects"] = new(string.Empty),
+        // The listener example is self-contained: it assumes nothing.
+        ["Telemetry"] = new(string.Empty),
     };
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);

@@ -13,8 +13,9 @@ using Xunit;
 namespace OmsGenerated.Oms.Tests;
 
 /// <summary>
-/// Drives every outcome through a DI-built client with all logging (including HttpClient's, at Trace) captured, and
-/// checks that no secret canary appears in any log line or exception text.
+/// Drives every outcome through a DI-built client with all logging (including HttpClient's, at Trace) and all
+/// telemetry (every ActivitySource and Meter in the process, all data requested) captured, and checks that no secret
+/// canary appears in any log line, exception text, activity tag, event, baggage item or metric tag.
 /// </summary>
 public class SecretCanaryTests : IClassFixture<StubServerFixture>
 {
@@ -48,8 +49,9 @@ public class SecretCanaryTests : IClassFixture<StubServerFixture>
     }
 
     [Fact]
-    public async Task No_secret_reaches_logs_or_exceptions()
+    public async Task No_secret_reaches_logs_exceptions_or_telemetry()
     {
+        using var telemetry = TelemetryCapture.Everything();
         var logs = new CapturingLoggerProvider();
         var texts = new List<(string What, string Text)>();
 
@@ -124,6 +126,16 @@ public class SecretCanaryTests : IClassFixture<StubServerFixture>
         foreach (string line in lines)
         {
             Canary.AssertAbsent(line, "log line");
+        }
+
+        // Telemetry was captured for these calls: our activity per call, HttpClient's per attempt, and our metrics.
+        IReadOnlyList<System.Diagnostics.Activity> activities = telemetry.Activities;
+        Assert.Contains(activities, a => a.Source.Name == Runtime.Telemetry.ApiTelemetry.ActivitySourceName && a.DisplayName == "StartTask" && Equals(a.GetTagItem("api.error.code"), "APIGW.0301"));
+        Assert.Contains(activities, a => a.Source.Name == "System.Net.Http");
+        Assert.Contains(telemetry.Measurements, m => m.Instrument.Meter.Name == Runtime.Telemetry.ApiTelemetry.MeterName && m.Name == "api.client.retries");
+        foreach ((string where, string text) in telemetry.AllText())
+        {
+            Canary.AssertAbsent(text, where);
         }
 
         foreach ((string what, string text) in texts)

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OmsGenerated.Runtime.Errors;
 using OmsGenerated.Runtime.Json;
+using OmsGenerated.Runtime.Telemetry;
 
 namespace OmsGenerated.Runtime.Http;
 
@@ -111,13 +112,27 @@ public static class ApiTransport
         ArgumentNullException.ThrowIfNull(client);
         using (request)
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            ProductUserAgent.AddIfMissing(client, request);
+            var telemetry = ApiCallTelemetry.Start(client, request);
+            try
             {
-                throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
-            }
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                telemetry.OnResponse(response);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+                }
 
-            return await readBody(response, state, cancellationToken).ConfigureAwait(false);
+                return await readBody(response, state, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (telemetry.OnException(exception))
+            {
+                throw; // never reached: the filter only records the failure, while the activity is still current
+            }
+            finally
+            {
+                telemetry.Stop(ApiClientMetrics.For(request));
+            }
         }
     }
 
