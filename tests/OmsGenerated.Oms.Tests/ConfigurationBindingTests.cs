@@ -115,7 +115,7 @@ public class ConfigurationBindingTests
 
         OptionsValidationException ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OmsClientOptions>>().Value);
         Assert.Contains("Oms:Retry:MaxRetryAttempts must be between 0 and 20.", ex.Failures);
-        Assert.Contains(ex.Failures, f => f.StartsWith("Timeout must be positive", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.StartsWith("Timeout must be between 10 ms and 1 day", StringComparison.Ordinal));
     }
 
     [Fact]
