@@ -57,7 +57,7 @@ public sealed class ApiErrorContext
 
         // A server (or a proxy) that echoes the request must not put its credentials into the exception: the excerpt is
         // fixed now, with them blanked, so the secrets themselves are not kept.
-        if (!body.IsEmpty && RequestSecrets.Of(response.RequestMessage) is { Count: > 0 } secrets)
+        if (!body.IsEmpty && RequestSecrets.Of(response.RequestMessage, body.Span) is { Count: > 0 } secrets)
         {
             context._excerpt = context.BuildExcerpt(secrets);
         }

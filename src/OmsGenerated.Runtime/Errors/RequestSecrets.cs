@@ -19,10 +19,14 @@ internal static class RequestSecrets
 
     private static readonly string[] s_wholeValueHeaders = ["X-Auth-Token", "X-Security-Token"];
 
-    public static List<string> Of(HttpRequestMessage? request)
+    /// <summary>
+    /// The credentials of <paramref name="request"/> that occur in <paramref name="echoedIn"/> (a response body): only
+    /// those need blanking, and looking for them without materialising the others keeps the error path cheap.
+    /// </summary>
+    public static List<string>? Of(HttpRequestMessage? request, ReadOnlySpan<byte> echoedIn)
     {
-        var secrets = new List<string>();
-        if (request is null)
+        List<string>? secrets = null;
+        if (request is null || echoedIn.IsEmpty)
         {
             return secrets;
         }
@@ -33,7 +37,7 @@ internal static class RequestSecrets
             {
                 foreach (var value in values)
                 {
-                    Add(secrets, value);
+                    AddIfEchoed(ref secrets, value.AsSpan(), echoedIn);
                 }
             }
         }
@@ -43,17 +47,26 @@ internal static class RequestSecrets
             foreach (var value in authorization)
             {
                 // "SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=..., Signature=<hex>", or "Bearer <token>"
-                Add(secrets, value);
-                foreach (var part in value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+                AddIfEchoed(ref secrets, value.AsSpan(), echoedIn);
+                var rest = value.AsSpan();
+                while (!rest.IsEmpty)
                 {
-                    var equals = part.IndexOf('=', StringComparison.Ordinal);
+                    var end = rest.IndexOfAny(' ', ',');
+                    var part = end < 0 ? rest : rest.Slice(0, end);
+                    rest = end < 0 ? ReadOnlySpan<char>.Empty : rest.Slice(end + 1);
+                    if (part.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    var equals = part.IndexOf('=');
                     if (part.StartsWith("Access=", StringComparison.OrdinalIgnoreCase) || part.StartsWith("Signature=", StringComparison.OrdinalIgnoreCase))
                     {
-                        Add(secrets, part.Substring(equals + 1));
+                        AddIfEchoed(ref secrets, part.Slice(equals + 1), echoedIn);
                     }
                     else if (equals < 0)
                     {
-                        Add(secrets, part); // the credential of a scheme-and-token value
+                        AddIfEchoed(ref secrets, part, echoedIn); // the credential of a scheme-and-token value
                     }
                 }
             }
@@ -61,7 +74,7 @@ internal static class RequestSecrets
 
         if (request.Content is Http.JsonBodyContent json)
         {
-            AddJsonCredentials(secrets, json.Utf8Json.Span);
+            AddJsonCredentials(ref secrets, json.Utf8Json.Span, echoedIn);
         }
 
         return secrets;
@@ -84,21 +97,33 @@ internal static class RequestSecrets
         "ak", "sk", "token", "key", "secret", "password", "passwd", "credential", "credentials", "auth", "signature",
     };
 
-    private static void AddJsonCredentials(List<string> secrets, ReadOnlySpan<byte> utf8Json)
+    private static void AddJsonCredentials(ref List<string>? secrets, ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> echoedIn)
     {
         try
         {
             var reader = new System.Text.Json.Utf8JsonReader(utf8Json);
-            string? property = null;
+            var nameStart = -1L;
+            var nameLength = 0;
+            string? escapedName = null;
             while (reader.Read())
             {
                 switch (reader.TokenType)
                 {
                     case System.Text.Json.JsonTokenType.PropertyName:
-                        property = reader.GetString();
+                        // kept as a position: the name is decoded only for a value the response repeats
+                        nameStart = reader.TokenStartIndex;
+                        nameLength = reader.ValueSpan.Length;
+                        escapedName = reader.ValueIsEscaped ? reader.GetString() : null;
                         break;
-                    case System.Text.Json.JsonTokenType.String when property is not null && NamesACredential(property):
-                        Add(secrets, reader.GetString()!);
+                    case System.Text.Json.JsonTokenType.String when nameStart >= 0 && !reader.HasValueSequence && !reader.ValueIsEscaped
+                                                                   && reader.ValueSpan.Length >= MinimumLength && echoedIn.IndexOf(reader.ValueSpan) >= 0:
+                        // Only a value the response repeats is worth naming; then the field name decides.
+                        var name = escapedName ?? System.Text.Encoding.UTF8.GetString(utf8Json.Slice((int)nameStart + 1, nameLength));
+                        if (NamesACredential(name))
+                        {
+                            AddIfEchoed(ref secrets, reader.GetString().AsSpan(), echoedIn);
+                        }
+
                         break;
                 }
             }
@@ -137,12 +162,31 @@ internal static class RequestSecrets
         return false;
     }
 
-    private static void Add(List<string> secrets, string value)
+    private static void AddIfEchoed(ref List<string>? secrets, ReadOnlySpan<char> value, ReadOnlySpan<byte> echoedIn)
     {
         value = value.Trim();
-        if (value.Length >= MinimumLength && !value.StartsWith("SDK-HMAC-", StringComparison.OrdinalIgnoreCase))
+        if (value.Length < MinimumLength || value.StartsWith("SDK-HMAC-", StringComparison.OrdinalIgnoreCase))
         {
-            secrets.Add(value);
+            return;
+        }
+
+        var maxBytes = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = maxBytes > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(maxBytes) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[512];
+            var length = System.Text.Encoding.UTF8.GetBytes(value, utf8);
+            if (echoedIn.IndexOf(utf8.Slice(0, length)) >= 0)
+            {
+                (secrets ??= new List<string>()).Add(value.ToString());
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+            }
         }
     }
 }

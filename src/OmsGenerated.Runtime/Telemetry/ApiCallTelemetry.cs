@@ -38,12 +38,17 @@ internal struct ApiCallTelemetry
     {
         var operation = ApiOperation.Of(request);
         var method = KnownMethod(request.Method);
+        var activity = ApiTelemetry.ActivitySource.StartActivity(operation?.OperationId ?? method, ActivityKind.Client);
+        if (activity is null && !ApiClientMetrics.For(request).IsEnabled)
+        {
+            // nobody listens: no URI to resolve, no tags to build
+            return new ApiCallTelemetry(null, operation?.OperationId ?? "unknown", method, string.Empty);
+        }
+
         var uri = request.RequestUri is { IsAbsoluteUri: false } relative && client.BaseAddress is { } baseAddress
             ? new Uri(baseAddress, relative)
             : request.RequestUri;
         var serverAddress = uri is { IsAbsoluteUri: true } ? uri.IdnHost : string.Empty;
-
-        var activity = ApiTelemetry.ActivitySource.StartActivity(operation?.OperationId ?? method, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag(ApiTelemetryTags.HttpRequestMethod, method);

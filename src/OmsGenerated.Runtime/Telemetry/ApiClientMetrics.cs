@@ -40,6 +40,9 @@ public sealed class ApiClientMetrics
     /// <summary>The instruments on a process-wide Meter, for clients built without dependency injection.</summary>
     public static ApiClientMetrics Shared => s_shared.Value;
 
+    /// <summary>Whether any listener records calls (so the call's tags are worth computing).</summary>
+    internal bool IsEnabled => _calls.Enabled || _errors.Enabled || _duration.Enabled;
+
     /// <summary>The Meter the instruments belong to.</summary>
     public Meter Meter { get; }
 
@@ -74,7 +77,7 @@ public sealed class ApiClientMetrics
     /// <summary>Records one finished call.</summary>
     internal void RecordCall(in ApiCallOutcome outcome, TimeSpan elapsed)
     {
-        if (!_calls.Enabled && !_errors.Enabled && !_duration.Enabled)
+        if (!IsEnabled)
         {
             return;
         }
