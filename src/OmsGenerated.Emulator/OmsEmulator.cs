@@ -6,11 +6,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OmsGenerated.Emulator.Endpoints;
+using OmsGenerated.Emulator.Http;
 using OmsGenerated.Runtime.Auth;
 
 namespace OmsGenerated.Emulator;
@@ -75,7 +79,7 @@ public sealed class OmsEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = OmsRequestHandler.MaxBodyBytes + 1;
+            kestrel.Limits.MaxRequestBodySize = GatewayMiddleware.MaxBodyBytes + 1;
             kestrel.Listen(IPAddress.Loopback, settings.Port);
         });
 
@@ -90,9 +94,17 @@ public sealed class OmsEmulator : IAsyncDisposable
             }
         }
 
-        var handler = new OmsRequestHandler(settings, store, statistics);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(statistics);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(new FaultInjector(settings.Faults));
+        builder.Services.AddSingleton<GatewayAuthenticator>();
+        builder.Services.AddSingleton(new ResponseWriter(statistics, settings.RequestLog));
         WebApplication app = builder.Build();
-        app.Run(handler.HandleAsync);
+        app.UseRouting();
+        app.UseMiddleware<GatewayMiddleware>();
+        RouteGroupBuilder project = app.MapGroup("/v2/{project_id}").AddEndpointFilter(new ProjectFilter(settings.ProjectId));
+        TaskEndpoints.Map(project);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

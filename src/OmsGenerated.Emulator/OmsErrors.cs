@@ -26,6 +26,10 @@ internal static class OmsErrors
     public static EmulatorResponse InvalidBody()
         => OmsError(400, "OMS.0064", "Invalid request parameters.", "request body is not a valid JSON object.");
 
+    /// <summary>400 OMS.0064 for a body that is not valid UTF-8.</summary>
+    public static EmulatorResponse InvalidEncoding()
+        => OmsError(400, "OMS.0064", "Invalid request parameters.", "request body is not valid UTF-8.");
+
     /// <summary>400 OMS.0078: forbidden characters in the description.</summary>
     public static EmulatorResponse ForbiddenDescription()
         => OmsError(400, "OMS.0078", "The description contains invalid characters.", "request parameter [description] invalid.");

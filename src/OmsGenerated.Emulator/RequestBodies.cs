@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Unicode;
 using OmsGenerated.Oms;
 using OmsGenerated.Runtime.Json;
 
@@ -72,6 +73,14 @@ internal static class RequestBodies
     private static T? Read<T>(byte[] body, JsonReadFunc<T?> read, Action<T> validate, out EmulatorResponse? error)
         where T : class
     {
+        // Utf8JsonReader leaves string contents unchecked until a model reads them; check the whole body first, so
+        // invalid UTF-8 anywhere is the same 400 as any other malformed body.
+        if (!Utf8.IsValid(body))
+        {
+            error = OmsErrors.InvalidEncoding();
+            return null;
+        }
+
         T? value;
         try
         {
@@ -89,8 +98,9 @@ internal static class RequestBodies
                 return null;
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
+            // InvalidOperationException/FormatException: a generated reader met a token of the wrong kind or form.
             error = OmsErrors.InvalidBody();
             return null;
         }

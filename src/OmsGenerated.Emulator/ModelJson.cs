@@ -1,0 +1,20 @@
+using System;
+using System.Buffers;
+using System.Text.Json;
+
+namespace OmsGenerated.Emulator;
+
+/// <summary>Writes a generated model (or anything with a writer callback) to UTF-8 JSON bytes.</summary>
+internal static class ModelJson
+{
+    public static byte[] Write<T>(T model, Action<T, Utf8JsonWriter> write, int initialCapacity = 256)
+    {
+        var buffer = new ArrayBufferWriter<byte>(initialCapacity);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(model, writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
