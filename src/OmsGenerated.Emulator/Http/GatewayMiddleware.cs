@@ -57,6 +57,10 @@ internal sealed class GatewayMiddleware
         {
             body = await BoundedBody.ReadAsync(request, MaxBodyBytes, aborted).ConfigureAwait(false);
         }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            body = null; // Kestrel's own limit (one byte over ours) hit first: a chunked body it parsed ahead of us
+        }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or BadHttpRequestException)
         {
             return; // the client went away or sent a broken body
