@@ -17,4 +17,13 @@ internal static class ModelJson
 
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>Reads a generated model from a stored JSON element.</summary>
+    public static T Read<T>(JsonElement element, OmsGenerated.Runtime.Json.JsonReadFunc<T?> read)
+        where T : class
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
+        reader.Read();
+        return read(ref reader) ?? throw new JsonException("A stored " + typeof(T).Name + " is null.");
+    }
 }

@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OmsGenerated.Emulator.Endpoints;
 using OmsGenerated.Emulator.Http;
+using OmsGenerated.Emulator.State;
 using OmsGenerated.Runtime.Auth;
 
 namespace OmsGenerated.Emulator;
@@ -32,12 +33,15 @@ public sealed class OmsEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TaskStore _store;
+    private readonly IEmulatorStateStore _stateStore;
     private int _disposed;
 
-    private OmsEmulator(WebApplication app, TaskStore store, OmsEmulatorOptions options, Uri baseAddress, IReadOnlyList<long> demoTaskIds, EmulatorStatistics statistics)
+    private OmsEmulator(WebApplication app, TaskStore store, IEmulatorStateStore stateStore, OmsEmulatorOptions options, Uri baseAddress, IReadOnlyList<long> demoTaskIds, EmulatorStatistics statistics)
     {
         _app = app;
         _store = store;
+        _stateStore = stateStore;
+        StateLocation = stateStore.Location;
         BaseAddress = baseAddress;
         ProjectId = options.ProjectId;
         Credentials = new HuaweiCloudCredentials(options.AccessKey, options.SecretKey, options.ProjectId);
@@ -56,6 +60,9 @@ public sealed class OmsEmulator : IAsyncDisposable
 
     /// <summary>The IDs of the seeded demo tasks, in order (empty when <see cref="OmsEmulatorOptions.SeedDemoTasks"/> is off).</summary>
     public IReadOnlyList<long> DemoTaskIds { get; }
+
+    /// <summary>Where the state lives: the SQLite file (<see cref="OmsEmulatorOptions.StatePath"/>) or "(in memory)".</summary>
+    public string StateLocation { get; }
 
     /// <summary>Counters of requests, injected faults, answers per status code and signature failures.</summary>
     public EmulatorStatistics Statistics { get; }
@@ -84,18 +91,13 @@ public sealed class OmsEmulator : IAsyncDisposable
         });
 
         var statistics = new EmulatorStatistics();
-        var store = new TaskStore(settings.TimeProvider, settings.SpeedFactor);
-        var demoIds = new List<long>();
-        if (settings.SeedDemoTasks)
-        {
-            foreach ((EmulatedTaskSeed seed, TaskProfile profile) in DemoTasks.All)
-            {
-                demoIds.Add(store.Add(seed, profile));
-            }
-        }
+        IEmulatorStateStore stateStore = EmulatorStateFile.Open(settings);
+        var store = new TaskStore(stateStore, settings.TimeProvider, settings.SpeedFactor);
+        IReadOnlyList<long> demoIds = store.Transact((state, _) => state.DemoTaskIds.ToArray());
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(statistics);
+        builder.Services.AddSingleton(stateStore);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(new FaultInjector(settings.Faults));
         builder.Services.AddSingleton<GatewayAuthenticator>();
@@ -112,11 +114,12 @@ public sealed class OmsEmulator : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            stateStore.Dispose();
             throw;
         }
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new OmsEmulator(app, store, settings, new Uri(address), demoIds.AsReadOnly(), statistics);
+        return new OmsEmulator(app, store, stateStore, settings, new Uri(address), demoIds, statistics);
     }
 
     /// <summary>Adds a task (for tests and demos) and returns its ID.</summary>
@@ -140,6 +143,7 @@ public sealed class OmsEmulator : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync().ConfigureAwait(false);
+            _stateStore.Dispose();
         }
     }
 
