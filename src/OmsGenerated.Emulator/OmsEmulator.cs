@@ -27,7 +27,7 @@ namespace OmsGenerated.Emulator;
 /// </summary>
 /// <remarks>
 /// Choices where OMS is not documented: a project ID other than <see cref="ProjectId"/> (in the path or in
-/// X-Project-Id) gets 403 OMS.0206; an unknown task gets 404 OMS.1009; ListTasks returns the newest tasks first.
+/// X-Project-Id) gets 403 OMS.0206; an unknown task, group or sync task gets 400 OMS.1009 (the spec's status); ListTasks returns the newest tasks first.
 /// </remarks>
 public sealed class OmsEmulator : IAsyncDisposable
 {

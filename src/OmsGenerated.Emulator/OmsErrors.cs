@@ -11,8 +11,8 @@ namespace OmsGenerated.Emulator;
 /// </summary>
 internal static class OmsErrors
 {
-    /// <summary>404 OMS.1009: no such task (the brief's choice; the OMS doc fragment lists OMS.1009 with 400).</summary>
-    public static EmulatorResponse TaskNotFound() => OmsError(404, "OMS.1009", "No resources found.", null);
+    /// <summary>400 OMS.1009: no such task, task group or sync task (HTTP 400, as the spec's error catalog says).</summary>
+    public static EmulatorResponse TaskNotFound() => OmsError(400, "OMS.1009", "No resources found.", null);
 
     /// <summary>403 OMS.0206: the project in the path (or X-Project-Id) is not the emulator's project.</summary>
     public static EmulatorResponse WrongProject(string projectId)

@@ -20,6 +20,7 @@ internal static class CommandTree
         var root = new RootCommand(Description);
         globals.AddTo(root);
         root.Add(TasksCommand.Create(host, globals));
+        root.Add(EmulatorCommand.Create(host, globals));
         return root;
     }
 }
