@@ -51,7 +51,12 @@ internal static class OmsResilience
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "oms-attempt", Timeout = retry.AttemptTimeout });
     }
 
-    /// <summary>Reads, deletes, start and stop may be repeated: a repeated start answers "already started" (OMS.0065), a repeated stop "not migrating" (OMS.0066).</summary>
+    /// <summary>
+    /// Reads, deletes, start and stop may be repeated: a repeated start answers "already started" (OMS.0065), a repeated
+    /// stop "not migrating" (OMS.0066). Every OMS PUT sets a state (task-group start, stop, retry, traffic limits; a
+    /// task's traffic limits), so a repeat changes nothing more, and the POSTs under <c>objectstorage/</c> only read the
+    /// source. The creates (POST tasks, taskgroups, sync-tasks) are never repeated.
+    /// </summary>
     public static bool IsSafeToRetry(HttpRequestMessage? request)
     {
         if (request is null)
@@ -60,13 +65,15 @@ internal static class OmsResilience
         }
 
         var method = request.Method;
-        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Delete || method == HttpMethod.Options)
+        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Delete || method == HttpMethod.Options || method == HttpMethod.Put)
         {
             return true;
         }
 
         var path = request.RequestUri?.AbsolutePath ?? string.Empty;
-        return method == HttpMethod.Post && (path.EndsWith("/start", StringComparison.Ordinal) || path.EndsWith("/stop", StringComparison.Ordinal));
+        return method == HttpMethod.Post
+            && (path.EndsWith("/start", StringComparison.Ordinal) || path.EndsWith("/stop", StringComparison.Ordinal)
+                || path.Contains("/objectstorage/", StringComparison.Ordinal));
     }
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
