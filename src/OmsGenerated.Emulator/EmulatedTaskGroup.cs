@@ -19,12 +19,13 @@ internal sealed class EmulatedTaskGroup
     /// <summary>Simulated seconds a group spends creating its tasks.</summary>
     public const double CreatingSeconds = 10;
 
+    /// <summary>A new group: creating (1) with its tasks, or task creation failed (4) when it has none to make.</summary>
     public EmulatedTaskGroup(string id, TaskGroupResp description, List<long> taskIds, DateTimeOffset now, double speedFactor)
     {
         Id = id;
         Description = description;
         TaskIds = taskIds;
-        Status = 1;
+        Status = taskIds.Count == 0 ? 4 : 1;
         CreatedAtMs = now.ToUnixTimeMilliseconds();
         TransitionAtMs = (now + TimeSpan.FromSeconds(CreatingSeconds / speedFactor)).ToUnixTimeMilliseconds();
     }
@@ -154,9 +155,12 @@ internal sealed class EmulatedTaskGroup
         List<TaskResp> reports = tasks.Select(task => task.ToResponse()).ToList();
         response.MigrateSpeed = reports.Sum(task => task.MigrateSpeed ?? 0);
         response.TotalTime = reports.Count == 0 ? 0 : reports.Max(task => task.TotalTime ?? 0);
-        response.ErrorReason = Status == 5
-            ? new ErrorReason { ErrorCode = EmulatedTask.FailureCode, ErrorMsg = "Some tasks of the group failed. Retry the group." }
-            : null;
+        response.ErrorReason = Status switch
+        {
+            5 => new ErrorReason { ErrorCode = EmulatedTask.FailureCode, ErrorMsg = "Some tasks of the group failed. Retry the group." },
+            4 => Description.ErrorReason,
+            _ => null,
+        };
         return response;
     }
 

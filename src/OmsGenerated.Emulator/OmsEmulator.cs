@@ -107,6 +107,7 @@ public sealed class OmsEmulator : IAsyncDisposable
         app.UseMiddleware<GatewayMiddleware>();
         RouteGroupBuilder project = app.MapGroup("/v2/{project_id}").AddEndpointFilter(new ProjectFilter(settings.ProjectId));
         TaskEndpoints.Map(project);
+        TaskGroupEndpoints.Map(project);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

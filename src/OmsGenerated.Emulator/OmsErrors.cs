@@ -50,6 +50,9 @@ internal static class OmsErrors
     public static EmulatorResponse CannotDeleteMigrating()
         => OmsError(400, "OMS.0063", "The task is being migrated and cannot be deleted. Pause the task first.", null);
 
+    /// <summary>400 with an OMS code for an operation the resource's state does not allow (groups, sync tasks).</summary>
+    public static EmulatorResponse WrongState(string code, string message) => OmsError(400, code, message, null);
+
     /// <summary>500 (injected): OMS.2004 with an internal-error message.</summary>
     public static EmulatorResponse InternalError() => OmsError(500, "OMS.2004", "Internal server error. Try again later.", null);
 

@@ -24,6 +24,9 @@ internal static class RequestBodies
         ["BandwidthPolicyDto"] = "bandwidth_policy.",
         ["SourceCdnReq"] = "source_cdn.",
         ["SmnConfig"] = "smn_config.",
+        ["TaskGroupSrcNode"] = "src_node.",
+        ["TaskGroupDstNode"] = "dst_node.",
+        ["PrefixKeyInfo"] = "prefix.",
     };
 
     /// <summary>Parses and validates a StartTask body; on failure <paramref name="error"/> is the 400 answer.</summary>
@@ -54,6 +57,15 @@ internal static class RequestBodies
 
         return request;
     }
+
+    /// <summary>Parses and validates any body with its generated model; on failure <paramref name="error"/> is the 400 answer.</summary>
+    public static T? ReadModel<T>(byte[] body, JsonReadFunc<T?> read, Action<T> validate, out EmulatorResponse? error)
+        where T : class
+        => Read(body, read, validate, out error);
+
+    /// <summary>Whether a description has characters OMS forbids (400 OMS.0078).</summary>
+    public static bool HasForbiddenCharacters(string? description)
+        => description is not null && description.AsSpan().IndexOfAny("<>()\"'&^") >= 0;
 
     /// <summary>The JSON name of the field an ArgumentException from a generated Validate() names, e.g. "StartTaskReq.dst_ak" → "dst_ak".</summary>
     public static string FieldOf(ArgumentException exception)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +20,115 @@ internal static class TaskEndpoints
         tasks.MapDelete("/{task_id}", Delete).WithMetadata(new OmsOperation("DeleteTask"));
         tasks.MapPost("/{task_id}/start", Start).WithMetadata(new OmsOperation("StartTask"));
         tasks.MapPost("/{task_id}/stop", Stop).WithMetadata(new OmsOperation("StopTask"));
+        tasks.MapPut("/{task_id}/bandwidth-policy", UpdateBandwidthPolicy).WithMetadata(new OmsOperation("UpdateBandwidthPolicy"));
+        tasks.MapPost("/batch-update", BatchUpdate).WithMetadata(new OmsOperation("BatchUpdateTasks"));
+    }
+
+    /// <summary>UpdateBandwidthPolicy: any task that has not succeeded gets the new traffic limits.</summary>
+    private static EmulatorResponse UpdateBandwidthPolicy(string task_id, HttpContext context, TaskStore store)
+    {
+        if (!QueryParameters.TryTaskId(task_id, out long id))
+        {
+            return OmsErrors.InvalidParameter("task_id");
+        }
+
+        UpdateBandwidthPolicyReq? request = RequestBodies.ReadModel(
+            EmulatorExchange.Of(context).Body, static (ref System.Text.Json.Utf8JsonReader reader) => UpdateBandwidthPolicyReq.ReadJson(ref reader), static r => r.Validate(), out EmulatorResponse? error);
+        if (request is null)
+        {
+            return error!;
+        }
+
+        if (BandwidthPolicies.Check(request.BandwidthPolicy) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return store.Transact((state, _) =>
+        {
+            if (!state.Tasks.TryGetValue(id, out EmulatedTask? task))
+            {
+                return OmsErrors.TaskNotFound();
+            }
+
+            if (task.Status == 5)
+            {
+                return OmsErrors.Finished();
+            }
+
+            task.BandwidthPolicy = BandwidthPolicies.Copy(request.BandwidthPolicy);
+            return EmulatorResponse.Empty();
+        });
+    }
+
+    /// <summary>
+    /// BatchUpdateTasks: the tasks of one group (group_id) or a list (ids), exactly one of the two. Every one must exist;
+    /// all get the bandwidth policy, and task_priority, which only a waiting, paused or failed task may change. Nothing
+    /// changes unless every task accepts the update.
+    /// </summary>
+    private static EmulatorResponse BatchUpdate(HttpContext context, TaskStore store)
+    {
+        BatchUpdateTasksReq? request = RequestBodies.ReadModel(
+            EmulatorExchange.Of(context).Body, static (ref System.Text.Json.Utf8JsonReader reader) => BatchUpdateTasksReq.ReadJson(ref reader), static r => r.Validate(), out EmulatorResponse? error);
+        if (request is null)
+        {
+            return error!;
+        }
+
+        bool byGroup = request.GroupId is not null;
+        bool byIds = request.Ids is { Count: > 0 };
+        if (byGroup == byIds)
+        {
+            return OmsErrors.InvalidParameter(byGroup ? "ids" : "group_id");
+        }
+
+        if (BandwidthPolicies.Check(request.BandwidthPolicy) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return store.Transact((state, _) =>
+        {
+            List<EmulatedTask> tasks;
+            if (byGroup)
+            {
+                if (!state.Groups.TryGetValue(request.GroupId!, out EmulatedTaskGroup? group))
+                {
+                    return OmsErrors.TaskNotFound();
+                }
+
+                tasks = [.. group.TaskIds.Where(state.Tasks.ContainsKey).Select(taskId => state.Tasks[taskId])];
+            }
+            else
+            {
+                tasks = [];
+                foreach (long taskId in request.Ids!.Distinct())
+                {
+                    if (!state.Tasks.TryGetValue(taskId, out EmulatedTask? task))
+                    {
+                        return OmsErrors.TaskNotFound();
+                    }
+
+                    tasks.Add(task);
+                }
+            }
+
+            if (request.TaskPriority is not null && tasks.Any(task => task.Status is not (1 or 3 or 4)))
+            {
+                return OmsErrors.InvalidParameter("task_priority");
+            }
+
+            foreach (EmulatedTask task in tasks)
+            {
+                task.BandwidthPolicy = BandwidthPolicies.Copy(request.BandwidthPolicy);
+                if (request.TaskPriority is { } priority)
+                {
+                    task.TaskPriority = priority;
+                }
+            }
+
+            return EmulatorResponse.Empty();
+        });
     }
 
     private static EmulatorResponse List(HttpContext context, TaskStore store)
