@@ -123,9 +123,9 @@ internal static class TaskGroupEndpoints
         return store.Transact((state, now) =>
         {
             string id = GroupId(state);
-            List<(string Name, List<string> Keys, long Objects, long Bytes)> parts = Plan(request, cloud, taskType);
+            List<(string Name, List<string> Keys, long Objects, long Bytes, double FailureRate)> parts = Plan(request, cloud, taskType);
             var taskIds = new List<long>();
-            foreach ((string name, List<string> keys, long objects, long bytes) in parts)
+            foreach ((string name, List<string> keys, long objects, long bytes, double failureRate) in parts)
             {
                 var profile = new TaskProfile
                 {
@@ -148,7 +148,7 @@ internal static class TaskGroupEndpoints
                     DstStoragePolicy = request.DstStoragePolicy ?? DstStoragePolicy.Standard,
                     ConsistencyCheck = request.ConsistencyCheck ?? ConsistencyCheck.SizeLastModified,
                 };
-                var seed = new EmulatedTaskSeed(name + "-" + state.NextTaskId.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, objects, bytes);
+                var seed = new EmulatedTaskSeed(name + "-" + state.NextTaskId.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, objects, bytes) { FailureRate = failureRate };
                 taskIds.Add(TaskStore.Add(state, seed, profile, now, store.SpeedFactor, id).Id);
             }
 
@@ -293,17 +293,17 @@ internal static class TaskGroupEndpoints
 
     /// <summary>
     /// The tasks a group makes: one per prefix (a whole bucket, <c>[""]</c>, is split by its top-level folders), each
-    /// sized from the fake object store; one for a list or URL-list file. None when the bucket does not exist there.
+    /// sized from the fake object store (objects under shared/ partly fail: the source denies access to some); one for a list or URL-list file. None when the bucket does not exist there.
     /// </summary>
-    private static List<(string Name, List<string> Keys, long Objects, long Bytes)> Plan(CreateTaskGroupReq request, string cloud, TaskGroupTaskType taskType)
+    private static List<(string Name, List<string> Keys, long Objects, long Bytes, double FailureRate)> Plan(CreateTaskGroupReq request, string cloud, TaskGroupTaskType taskType)
     {
-        var parts = new List<(string, List<string>, long, long)>();
+        var parts = new List<(string, List<string>, long, long, double)>();
         string destination = request.DstNode.Bucket;
         if (taskType != TaskGroupTaskType.Prefix)
         {
             string file = request.SrcNode.ListFile?.ListFileKey ?? "list";
             long objects = 100 + (file.Length * 7 % 400);
-            parts.Add(("oms-group-" + destination, [file], objects, objects * 4 * 1024 * 1024));
+            parts.Add(("oms-group-" + destination, [file], objects, objects * 4 * 1024 * 1024, 0));
             return parts;
         }
 
@@ -320,7 +320,7 @@ internal static class TaskGroupEndpoints
             List<FakeObject> objects = bucket.Under(prefix).ToList();
             if (objects.Count > 0)
             {
-                parts.Add(("oms-group-" + bucket.Name + "-" + prefix.TrimEnd('/'), [prefix], objects.Count, objects.Sum(o => o.Size)));
+                parts.Add(("oms-group-" + bucket.Name + "-" + prefix.TrimEnd('/'), [prefix], objects.Count, objects.Sum(o => o.Size), bucket.FailureRateUnder(prefix)));
             }
         }
 
