@@ -128,8 +128,8 @@ internal sealed class EmulatedTask
         _runBytes = state.GetProperty("run_bytes").GetDouble();
         _runDone = state.GetProperty("run_done").GetDouble();
         _runFailureRate = state.GetProperty("run_failure_rate").GetDouble();
-        _lastAdvance = DateTimeOffset.FromUnixTimeMilliseconds(state.GetProperty("last_advance").GetInt64());
-        _transitionAt = DateTimeOffset.FromUnixTimeMilliseconds(state.GetProperty("transition_at").GetInt64());
+        _lastAdvance = new DateTimeOffset(state.GetProperty("last_advance_ticks").GetInt64(), TimeSpan.Zero);
+        _transitionAt = new DateTimeOffset(state.GetProperty("transition_at_ticks").GetInt64(), TimeSpan.Zero);
     }
 
     /// <summary>Reads a task written by <see cref="WriteState"/>; its progress runs at <paramref name="speedFactor"/> from now on.</summary>
@@ -139,7 +139,7 @@ internal sealed class EmulatedTask
         return new EmulatedTask(state, TaskProfile.FromModel(model), speedFactor);
     }
 
-    /// <summary>Writes everything needed to continue the task in another process (clock values as Unix milliseconds).</summary>
+    /// <summary>Writes everything needed to continue the task in another process (clock values as UTC ticks).</summary>
     public void WriteState(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
@@ -165,8 +165,9 @@ internal sealed class EmulatedTask
         writer.WriteNumber("run_bytes", _runBytes);
         writer.WriteNumber("run_done", _runDone);
         writer.WriteNumber("run_failure_rate", _runFailureRate);
-        writer.WriteNumber("last_advance", _lastAdvance.ToUnixTimeMilliseconds());
-        writer.WriteNumber("transition_at", _transitionAt.ToUnixTimeMilliseconds());
+        // Ticks, not milliseconds: a clock rounded on save would move the task on by the rounding on the next load.
+        writer.WriteNumber("last_advance_ticks", _lastAdvance.UtcTicks);
+        writer.WriteNumber("transition_at_ticks", _transitionAt.UtcTicks);
         writer.WritePropertyName("profile");
         _profile.ToModel().WriteJson(writer);
         writer.WriteEndObject();

@@ -84,6 +84,47 @@ public sealed class PersistenceTests : IDisposable
         Assert.Equal(ids.OrderBy(id => id), all.Tasks!.Select(t => t.Id!.Value).OrderBy(id => id));
     }
 
+    [Fact]
+    public async Task Task_groups_sync_tasks_and_their_progress_survive_a_restart()
+    {
+        var clock = new ManualTimeProvider();
+        var options = new OmsEmulatorOptions { StatePath = DatabasePath, SpeedFactor = 100, TimeProvider = clock, SeedDemoTasks = false };
+        string groupId;
+        string syncId;
+        TaskGroupResp before;
+        await using (OmsEmulator first = await OmsEmulator.StartAsync(options))
+        {
+            OmsClient client = TestClients.Create(first);
+            groupId = (await client.CreateTaskGroupAsync(first.ProjectId, new CreateTaskGroupReq
+            {
+                SrcNode = new TaskGroupSrcNode { CloudType = "AWS", Region = "us-east-1", Bucket = "demo-photos", Ak = "A", Sk = "S", ObjectKey = ["2024/"] },
+                DstNode = new TaskGroupDstNode { Ak = "A", Sk = "S", Region = "cn-north-4", Bucket = "obs-target" },
+                BandwidthPolicy = [new BandwidthPolicyDto { Start = "01:00", End = "02:00", MaxBandwidth = 2 * 1024 * 1024 }],
+            })).GroupId!;
+            syncId = (await client.CreateSyncTaskAsync(first.ProjectId, new CreateSyncTaskReq
+            {
+                SrcCloudType = "Aliyun", SrcRegion = "cn-hangzhou", SrcBucket = "demo-logs", SrcAk = "A", SrcSk = "S",
+                DstAk = "A", DstSk = "S", DstRegion = "cn-north-4", DstBucket = "obs-sync",
+            })).SyncTaskId!;
+            await client.CreateSyncEventsAsync(first.ProjectId, syncId, new SyncObjectReq { ObjectKeys = ["a", "b", "c"] });
+            clock.Advance(TimeSpan.FromSeconds(1.5)); // 150 simulated seconds: monitoring, about half done
+            before = await client.ShowTaskGroupAsync(first.ProjectId, groupId);
+            Assert.Equal(TaskGroupStatus.Monitoring, before.Status);
+        }
+
+        await using OmsEmulator second = await OmsEmulator.StartAsync(options);
+        OmsClient again = TestClients.Create(second);
+        TaskGroupResp after = await again.ShowTaskGroupAsync(second.ProjectId, groupId);
+        Assert.Equal(before.Status, after.Status);
+        Assert.Equal(before.CompleteSize, after.CompleteSize);
+        Assert.Equal("01:00", after.BandwidthPolicy!.Single().Start);
+        Assert.Equal(3, (await again.ShowSyncTaskAsync(second.ProjectId, syncId, clock.GetUtcNow().ToUnixTimeMilliseconds())).MonthlyAcceptanceRequest);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(TaskGroupStatus.Completed, (await again.ShowTaskGroupAsync(second.ProjectId, groupId)).Status);
+        EmulatorStateInfo info = EmulatorStateFile.Describe(options);
+        Assert.Equal((1, 1, 1), (info.Tasks, info.TaskGroups, info.SyncTasks));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
