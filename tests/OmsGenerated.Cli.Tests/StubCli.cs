@@ -27,7 +27,10 @@ public sealed class StubCli : IAsyncLifetime
     public static StubResponse Json(string body) => new(200, StubResponse.Json, body);
 
     /// <summary>Runs <c>oms --endpoint {stub} …</c> with the canary AK/SK and destination/source keys in the environment.</summary>
-    public Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunWithoutAsync(null, args);
+
+    /// <summary>Like <see cref="RunAsync"/>, with the environment variable <paramref name="unset"/> (if any) left out.</summary>
+    public Task<CliResult> RunWithoutAsync(string? unset, params string[] args)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -39,6 +42,11 @@ public sealed class StubCli : IAsyncLifetime
             ["HUAWEICLOUD_OMS_SRC_AK"] = "CANARYSRCAK",
             ["HUAWEICLOUD_OMS_SRC_SK"] = Canary.SrcSecretKey,
         };
+        if (unset is not null)
+        {
+            environment.Remove(unset);
+        }
+
         var all = new List<string> { "--endpoint", Server.BaseAddress.ToString() };
         all.AddRange(args);
         return CliRunner.RunAsync(environment, all.ToArray());

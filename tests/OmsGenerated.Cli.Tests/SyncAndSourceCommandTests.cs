@@ -120,6 +120,18 @@ public sealed class SyncAndSourceCommandTests
     }
 
     [Fact]
+    public async Task Against_real_OMS_half_a_source_key_pair_is_a_usage_error_before_any_request()
+    {
+        CliResult buckets = await _cli.RunWithoutAsync("HUAWEICLOUD_OMS_SRC_SK", "buckets", "list");
+        CliResult sync = await _cli.RunWithoutAsync("HUAWEICLOUD_OMS_SRC_SK", "sync", "start", "s1");
+
+        Assert.Equal(2, buckets.ExitCode);
+        Assert.Contains("--src-sk", buckets.Stderr);
+        Assert.Equal(2, sync.ExitCode);
+        Assert.Empty(_cli.Server.Requests);
+    }
+
+    [Fact]
     public async Task Regions_json_filters_one_vendor()
     {
         _cli.Server.NextResponse = StubCli.Json(
