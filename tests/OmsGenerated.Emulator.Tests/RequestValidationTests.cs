@@ -154,7 +154,7 @@ public sealed class RequestValidationTests
         })
         {
             ErrorResponseException error = await Assert.ThrowsAsync<ErrorResponseException>(call);
-            Assert.Equal(404, error.StatusCode);
+            Assert.Equal(400, error.StatusCode); // OMS.1009 is a 400, as the spec says
             Assert.Equal("OMS.1009", error.ErrorCode);
         }
     }

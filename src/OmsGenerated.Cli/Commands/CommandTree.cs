@@ -24,6 +24,7 @@ internal static class CommandTree
         root.Add(SyncCommand.Create(host, globals));
         root.Add(BucketsCommand.Create(host, globals));
         root.Add(RegionsCommand.Create(host, globals));
+        root.Add(EmulatorCommand.Create(host, globals));
         return root;
     }
 }

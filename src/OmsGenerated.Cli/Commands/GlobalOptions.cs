@@ -72,6 +72,12 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> EmulatorDb { get; } = new("--emulator-db")
+    {
+        Description = "SQLite file of the embedded emulator's state (default: $OMS_EMULATOR_DB, else the user's data directory).",
+        Recursive = true,
+    };
+
     public void AddTo(RootCommand root)
     {
         root.Add(Endpoint);
@@ -85,6 +91,7 @@ internal sealed class GlobalOptions
         root.Add(Verbose);
         root.Add(Emulator);
         root.Add(EmulatorFaults);
+        root.Add(EmulatorDb);
     }
 
     public GlobalSettings Read(ParseResult parse) => new()
@@ -100,6 +107,7 @@ internal sealed class GlobalOptions
         Verbose = parse.GetValue(Verbose),
         Emulator = parse.GetValue(Emulator),
         EmulatorFaults = Trimmed(parse.GetValue(EmulatorFaults)),
+        EmulatorDb = Trimmed(parse.GetValue(EmulatorDb)),
     };
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
