@@ -108,6 +108,10 @@ public sealed class OmsEmulator : IAsyncDisposable
         RouteGroupBuilder project = app.MapGroup("/v2/{project_id}").AddEndpointFilter(new ProjectFilter(settings.ProjectId));
         TaskEndpoints.Map(project);
         TaskGroupEndpoints.Map(project);
+        SyncTaskEndpoints.Map(project);
+        ObjectStorageEndpoints.Map(project);
+        PrivacyAgreementEndpoints.Map(project);
+        ApiVersionEndpoints.Map(app);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
