@@ -16,5 +16,6 @@ internal static class Canary
         AccessKey, SecretKey, WrongSecretKey, DstSecretKey, SrcSecretKey, Token,
         new OmsGenerated.Emulator.OmsEmulatorOptions().SecretKey,
         "emulator-placeholder-dst-sk",
+        OmsGenerated.Cli.Configuration.SourceCredentials.PlaceholderSk,
     };
 }

@@ -210,6 +210,35 @@ public class TaskGroupOperationsTests : IClassFixture<StubServerFixture>
         Assert.ThrowsAny<System.ArgumentException>(() => request.Validate());
     }
 
+    [Fact]
+    public async Task A_group_stop_answered_503_is_retried_and_signed_again()
+    {
+        _server.Enqueue(new StubResponse(503, StubResponse.Json, "{\"error_code\":\"OMS.2004\",\"error_msg\":\"busy\"}"), StubResponse.Ok());
+        using OmsClient client = Create(_server);
+
+        await client.StopTaskGroupAsync("g-7f3a");
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.All(_server.Requests, r => Assert.True(r.AuthValid && r.Operation == "StopTaskGroup", r.AuthFailure));
+        Assert.Equal(200, _server.Requests[1].ResponseStatus);
+    }
+
+    [Fact]
+    public async Task A_group_create_answered_503_is_not_repeated()
+    {
+        _server.Enqueue(new StubResponse(503, StubResponse.Json, "{\"error_code\":\"OMS.2004\",\"error_msg\":\"busy\"}"));
+        using OmsClient client = Create(_server);
+
+        ErrorResponseException error = await Assert.ThrowsAsync<ErrorResponseException>(() => client.CreateTaskGroupAsync(new CreateTaskGroupReq
+        {
+            SrcNode = new TaskGroupSrcNode { Region = "cn-hangzhou", Bucket = "src" },
+            DstNode = new TaskGroupDstNode { Ak = Canary.DstAk, Sk = Canary.DstSk, Region = "cn-north-4", Bucket = "dst" },
+        }));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Single(_server.Requests);
+    }
+
     private static UpdateBandwidthPolicyReq Policy() => new()
     {
         BandwidthPolicy = new List<BandwidthPolicyDto> { new() { Start = "00:00", End = "06:00", MaxBandwidth = 104857600 } },

@@ -10,9 +10,6 @@ namespace OmsGenerated.Cli.Commands;
 /// <summary><c>oms buckets list [--cloud-type Aliyun]</c>: the source buckets the source keys can see (ShowBucketList).</summary>
 internal static class BucketsCommand
 {
-    private const string EmulatorSourceAk = "EMULATORSRCAK000000";
-    private const string EmulatorSourceSk = "emulator-placeholder-src-sk";
-
     public static Command Create(CliHost host, GlobalOptions globals)
     {
         var buckets = new Command("buckets", "Look at a migration source before creating a task.");
@@ -27,24 +24,7 @@ internal static class BucketsCommand
         var list = new Command("list", "List the buckets the source keys can see.") { cloudType, appId, srcAk, srcSk };
         CommandRunner.SetHandler(list, host, globals, async (context, parse, cancellationToken) =>
         {
-            string? ak = Blank(parse.GetValue(srcAk)) ?? context.Environment.Get(CliEnvironment.SrcAkVariable);
-            string? sk = Blank(parse.GetValue(srcSk)) ?? context.Environment.Get(CliEnvironment.SrcSkVariable);
-            if ((ak is null) != (sk is null))
-            {
-                throw new UsageException("The source keys come as a pair: give both --src-ak and --src-sk (or " + CliEnvironment.SrcAkVariable + "/" + CliEnvironment.SrcSkVariable + ").");
-            }
-
-            if (ak is null)
-            {
-                if (!context.UsesEmulator)
-                {
-                    throw new UsageException("OMS lists buckets with the source's keys: pass --src-ak and --src-sk, or set "
-                        + CliEnvironment.SrcAkVariable + " and " + CliEnvironment.SrcSkVariable + ".");
-                }
-
-                (ak, sk) = (EmulatorSourceAk, EmulatorSourceSk);
-            }
-
+            (string ak, string sk) = SourceCredentials.Resolve(parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator, "to list buckets");
             OmsConnection connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
             List<string> names = await connection.Client.ShowBucketListAsync(
                 new ListBucketsReq { CloudType = parse.GetValue(cloudType)!, Ak = ak, Sk = sk, AppId = Blank(parse.GetValue(appId)) }, cancellationToken).ConfigureAwait(false);

@@ -14,9 +14,6 @@ namespace OmsGenerated.Cli.Commands;
 /// </summary>
 internal static class GroupCreateCommand
 {
-    private const string EmulatorSourceAk = "EMULATORSRCAK000000";
-    private const string EmulatorSourceSk = "emulator-placeholder-src-sk";
-
     public static Command Create(CliHost host, GlobalOptions globals)
     {
         var type = new Option<string>("--type") { Description = "prefix (default), list (object-list file) or url_list (URL-list file).", DefaultValueFactory = _ => "prefix" };
@@ -63,18 +60,9 @@ internal static class GroupCreateCommand
             string kind = parse.GetValue(type)!;
             TransferCredentials credentials = TransferCredentials.Resolve(
                 parse.GetValue(dstAk), parse.GetValue(dstSk), parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator);
-            string? sourceAk = credentials.SrcAk;
-            string? sourceSk = credentials.SrcSk;
-            if (kind != "url_list" && sourceAk is null)
-            {
-                if (!context.UsesEmulator)
-                {
-                    throw new UsageException("OMS needs the source bucket's keys to create a group: pass --src-ak and --src-sk, or set "
-                        + CliEnvironment.SrcAkVariable + " and " + CliEnvironment.SrcSkVariable + ".");
-                }
-
-                (sourceAk, sourceSk) = (EmulatorSourceAk, EmulatorSourceSk);
-            }
+            (string? sourceAk, string? sourceSk) = kind == "url_list"
+                ? (credentials.SrcAk, credentials.SrcSk)
+                : SourceCredentials.Resolve(parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator, "to create a task group");
 
             string[] keys = parse.GetValue(prefixes) ?? Array.Empty<string>();
             var request = new CreateTaskGroupReq

@@ -8,9 +8,6 @@ namespace OmsGenerated.Cli.Commands;
 /// <summary><c>oms sync start|stop &lt;sync-task-id&gt;</c>: already synchronizing (start) or already stopped (stop) is success.</summary>
 internal static class SyncStartStopCommand
 {
-    private const string EmulatorSourceAk = "EMULATORSRCAK000000";
-    private const string EmulatorSourceSk = "emulator-placeholder-src-sk";
-
     public static Command Create(CliHost host, GlobalOptions globals, bool start)
     {
         Argument<string> id = SyncCommand.SyncTaskIdArgument();
@@ -30,16 +27,12 @@ internal static class SyncStartStopCommand
             {
                 TransferCredentials credentials = TransferCredentials.Resolve(
                     parse.GetValue(dstAk), parse.GetValue(dstSk), parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator);
-                if (credentials.SrcAk is null && !context.UsesEmulator)
-                {
-                    throw new UsageException("OMS needs the source bucket's keys to start a sync task: pass --src-ak and --src-sk, or set "
-                        + CliEnvironment.SrcAkVariable + " and " + CliEnvironment.SrcSkVariable + ".");
-                }
-
+                (string sourceAk, string sourceSk) = SourceCredentials.Resolve(
+                    parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator, "to start a sync task");
                 body = new StartSyncTaskReq
                 {
-                    SrcAk = credentials.SrcAk ?? EmulatorSourceAk,
-                    SrcSk = credentials.SrcSk ?? EmulatorSourceSk,
+                    SrcAk = sourceAk,
+                    SrcSk = sourceSk,
                     DstAk = credentials.DstAk,
                     DstSk = credentials.DstSk,
                 };
