@@ -74,7 +74,7 @@ public sealed class TaskGroupStateMachineTests
         Assert.Equal(3, (await client.ShowTaskGroupAsync(project, id)).TotalTaskNum);
         clock.Advance(TimeSpan.FromSeconds(400 / Speed));
         TaskGroupResp failed = await client.ShowTaskGroupAsync(project, id);
-        Assert.Equal(TaskGroupStatus.MigrationFailed, failed.Status); // objects under shared/ are partly denied
+        Assert.Equal(TaskGroupStatus.MigrationFailed, failed.Status); // objects under demo-videos/shared/ are partly denied
         Assert.Equal(1, failed.FailedTaskNum);
         Assert.Equal(2, failed.CompleteTaskNum);
         Assert.True(failed.FailNum > 0);

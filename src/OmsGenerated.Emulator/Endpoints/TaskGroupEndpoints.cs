@@ -293,7 +293,7 @@ internal static class TaskGroupEndpoints
 
     /// <summary>
     /// The tasks a group makes: one per prefix (a whole bucket, <c>[""]</c>, is split by its top-level folders), each
-    /// sized from the fake object store (objects under shared/ partly fail: the source denies access to some); one for a list or URL-list file. None when the bucket does not exist there.
+    /// sized from the fake object store (see <see cref="FakeBucket.FailureRateUnder"/>); one for a list or URL-list file. None when the bucket does not exist there.
     /// </summary>
     private static List<(string Name, List<string> Keys, long Objects, long Bytes, double FailureRate)> Plan(CreateTaskGroupReq request, string cloud, TaskGroupTaskType taskType)
     {
