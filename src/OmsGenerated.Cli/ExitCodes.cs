@@ -15,7 +15,7 @@ public static class ExitCodes
     /// <summary>OMS (or the API gateway) answered with an error response, e.g. OMS.1009 or APIGW.0301.</summary>
     public const int ApiError = 3;
 
-    /// <summary>The watched task failed (<c>tasks watch</c>, <c>tasks start --wait</c>).</summary>
+    /// <summary>The watched task or task group failed (<c>tasks watch</c>, <c>tasks start --wait</c>, <c>groups start|retry --wait</c>).</summary>
     public const int TaskFailed = 4;
 
     /// <summary>A network failure or timeout, after the retries.</summary>
@@ -31,7 +31,7 @@ public static class ExitCodes
         + "  1    unexpected error (run with --verbose for details)\n"
         + "  2    usage or configuration error\n"
         + "  3    OMS/API gateway error response (code, message and request id are printed)\n"
-        + "  4    the task failed (tasks watch, tasks start --wait)\n"
+        + "  4    the task or task group failed (tasks watch, tasks start --wait, groups start/retry --wait)\n"
         + "  5    network error or timeout, after retries\n"
         + "  130  cancelled (Ctrl+C)";
 }

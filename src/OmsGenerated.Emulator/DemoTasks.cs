@@ -11,7 +11,8 @@ internal static class DemoTasks
 {
     private const long MiB = 1024 * 1024;
 
-    public static IReadOnlyList<(EmulatedTaskSeed Seed, TaskProfile Profile)> All { get; } =
+    /// <summary>New instances on every call: a task's profile is changed by bandwidth and priority updates.</summary>
+    public static IReadOnlyList<(EmulatedTaskSeed Seed, TaskProfile Profile)> All =>
     [
         // Paused at 35 %: StartTask resumes it and it succeeds.
         (new EmulatedTaskSeed("demo-paused", 3, 1200, 5120 * MiB, Progress: 0.35),

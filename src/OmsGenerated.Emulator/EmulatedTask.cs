@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using OmsGenerated.Oms;
 
 namespace OmsGenerated.Emulator;
@@ -30,6 +31,7 @@ internal sealed class EmulatedTask
 
     private readonly double _speedFactor;
     private readonly double _averageObjectSize;
+    private readonly TaskProfile _profile;
     private double _totalTimeMs;
     private long _successBase;
     private long _failedBase;
@@ -48,7 +50,7 @@ internal sealed class EmulatedTask
         Status = seed.Status;
         TotalNum = seed.TotalObjects;
         TotalSize = seed.TotalBytes;
-        Profile = profile;
+        _profile = profile;
         FailureRate = seed.FailureRate;
         BytesPerSecond = seed.BytesPerSecond ?? Math.Max(1, seed.TotalBytes / DefaultFullRunSeconds);
         _speedFactor = speedFactor;
@@ -102,6 +104,75 @@ internal sealed class EmulatedTask
         HasFailureReason = Status == 4;
     }
 
+    /// <summary>Restores a task saved by <see cref="WriteState"/> (progress then continues from its saved clock).</summary>
+    private EmulatedTask(JsonElement state, TaskProfile profile, double speedFactor)
+    {
+        Id = state.GetProperty("id").GetInt64();
+        Name = state.GetProperty("name").GetString() ?? string.Empty;
+        GroupId = state.TryGetProperty("group_id", out JsonElement group) ? group.GetString() : null;
+        Status = state.GetProperty("status").GetInt32();
+        TotalNum = state.GetProperty("total_num").GetInt64();
+        TotalSize = state.GetProperty("total_size").GetInt64();
+        BytesPerSecond = state.GetProperty("bytes_per_second").GetDouble();
+        FailureRate = state.GetProperty("failure_rate").GetDouble();
+        StartTimeMs = state.GetProperty("start_time").GetInt64();
+        HasFailureReason = state.GetProperty("has_failure_reason").GetBoolean();
+        _profile = profile;
+        _speedFactor = speedFactor;
+        _averageObjectSize = TotalNum > 0 ? (double)TotalSize / TotalNum : 0;
+        _totalTimeMs = state.GetProperty("total_time_ms").GetDouble();
+        _successBase = state.GetProperty("success_base").GetInt64();
+        _failedBase = state.GetProperty("failed_base").GetInt64();
+        _completeBase = state.GetProperty("complete_base").GetDouble();
+        _runObjects = state.GetProperty("run_objects").GetInt64();
+        _runBytes = state.GetProperty("run_bytes").GetDouble();
+        _runDone = state.GetProperty("run_done").GetDouble();
+        _runFailureRate = state.GetProperty("run_failure_rate").GetDouble();
+        _lastAdvance = new DateTimeOffset(state.GetProperty("last_advance_ticks").GetInt64(), TimeSpan.Zero);
+        _transitionAt = new DateTimeOffset(state.GetProperty("transition_at_ticks").GetInt64(), TimeSpan.Zero);
+    }
+
+    /// <summary>Reads a task written by <see cref="WriteState"/>; its progress runs at <paramref name="speedFactor"/> from now on.</summary>
+    public static EmulatedTask ReadState(JsonElement state, double speedFactor)
+    {
+        TaskResp model = ModelJson.Read(state.GetProperty("profile"), static (ref Utf8JsonReader reader) => TaskResp.ReadJson(ref reader));
+        return new EmulatedTask(state, TaskProfile.FromModel(model), speedFactor);
+    }
+
+    /// <summary>Writes everything needed to continue the task in another process (clock values as UTC ticks).</summary>
+    public void WriteState(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id", Id);
+        writer.WriteString("name", Name);
+        if (GroupId is not null)
+        {
+            writer.WriteString("group_id", GroupId);
+        }
+
+        writer.WriteNumber("status", Status);
+        writer.WriteNumber("total_num", TotalNum);
+        writer.WriteNumber("total_size", TotalSize);
+        writer.WriteNumber("bytes_per_second", BytesPerSecond);
+        writer.WriteNumber("failure_rate", FailureRate);
+        writer.WriteNumber("start_time", StartTimeMs);
+        writer.WriteBoolean("has_failure_reason", HasFailureReason);
+        writer.WriteNumber("total_time_ms", _totalTimeMs);
+        writer.WriteNumber("success_base", _successBase);
+        writer.WriteNumber("failed_base", _failedBase);
+        writer.WriteNumber("complete_base", _completeBase);
+        writer.WriteNumber("run_objects", _runObjects);
+        writer.WriteNumber("run_bytes", _runBytes);
+        writer.WriteNumber("run_done", _runDone);
+        writer.WriteNumber("run_failure_rate", _runFailureRate);
+        // Ticks, not milliseconds: a clock rounded on save would move the task on by the rounding on the next load.
+        writer.WriteNumber("last_advance_ticks", _lastAdvance.UtcTicks);
+        writer.WriteNumber("transition_at_ticks", _transitionAt.UtcTicks);
+        writer.WritePropertyName("profile");
+        _profile.ToModel().WriteJson(writer);
+        writer.WriteEndObject();
+    }
+
     public long Id { get; }
 
     public string Name { get; }
@@ -117,9 +188,26 @@ internal sealed class EmulatedTask
 
     public double FailureRate { get; }
 
-    public TaskProfile Profile { get; }
+    public TaskProfile Profile => _profile;
 
-    public long StartTimeMs { get; }
+    /// <summary>The task group the task belongs to, or null for a task created on its own.</summary>
+    public string? GroupId { get; init; }
+
+    /// <summary>Traffic limits (UpdateBandwidthPolicy, BatchUpdateTasks and UpdateTaskGroup replace them).</summary>
+    public System.Collections.Generic.List<BandwidthPolicyDto> BandwidthPolicy
+    {
+        get => _profile.BandwidthPolicy;
+        set => _profile.BandwidthPolicy = value;
+    }
+
+    /// <summary>Priority (BatchUpdateTasks changes it on waiting, paused or failed tasks).</summary>
+    public TaskPriority TaskPriority
+    {
+        get => _profile.TaskPriority;
+        set => _profile.TaskPriority = value;
+    }
+
+    public long StartTimeMs { get; private set; }
 
     /// <summary>Whether a failed task reports error_reason TRF.0152 (otherwise error_reason is "").</summary>
     public bool HasFailureReason { get; private set; }
@@ -253,6 +341,22 @@ internal sealed class EmulatedTask
         return TaskOperationResult.Ok;
     }
 
+    /// <summary>StopTaskGroup on a member task: a waiting task is held (stopped at once), a migrating one pauses.</summary>
+    public void PauseForGroup(DateTimeOffset now)
+    {
+        Advance(now);
+        if (Status == 1)
+        {
+            Status = 3;
+            _lastAdvance = now;
+        }
+        else if (Status is 2 or 6)
+        {
+            Status = 7;
+            _transitionAt = now + RealTime(PausingSeconds);
+        }
+    }
+
     /// <summary>Whether DeleteTask must refuse the task (it is migrating, retrying or pausing).</summary>
     public bool IsBusy => Status is 2 or 6 or 7;
 
@@ -288,7 +392,8 @@ internal sealed class EmulatedTask
             IsQueryOver = true,
             MigrateSince = Profile.MigrateSinceSeconds is { } since ? since * 1000 : null,
             TaskType = Profile.TaskType,
-            GroupType = GroupType.NormalTask,
+            GroupType = GroupId is null ? GroupType.NormalTask : GroupType.GroupTask,
+            GroupId = GroupId,
             Description = Profile.Description,
             ErrorReason = Status == 4 && HasFailureReason ? new ErrorReason { ErrorCode = FailureCode, ErrorMsg = FailureMessage } : null,
             FailedObjectRecord = failed > 0 && Profile.EnableFailedObjectRecording

@@ -1,13 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using OmsGenerated.Emulator.Http;
 
 namespace OmsGenerated.Emulator;
 
-/// <summary>An answer prepared in full before it is written, so a fault can still cut it short.</summary>
+/// <summary>An answer prepared in full before it is written, so a fault can still cut it short. Endpoints return it as their <see cref="IResult"/>.</summary>
 /// <param name="StatusCode">HTTP status.</param>
 /// <param name="ContentType">Content-Type, or null for no body.</param>
 /// <param name="Body">The body bytes.</param>
-internal sealed record EmulatorResponse(int StatusCode, string? ContentType, byte[] Body)
+internal sealed record EmulatorResponse(int StatusCode, string? ContentType, byte[] Body) : IResult
 {
     /// <summary>The media type of OMS JSON bodies.</summary>
     public const string JsonContentType = "application/json;charset=UTF-8";
@@ -31,4 +35,8 @@ internal sealed record EmulatorResponse(int StatusCode, string? ContentType, byt
     /// <summary>A short description for the request log.</summary>
     public override string ToString()
         => StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + (ErrorCode is null ? string.Empty : " " + ErrorCode);
+
+    /// <inheritdoc/>
+    public Task ExecuteAsync(HttpContext httpContext)
+        => httpContext.RequestServices.GetRequiredService<ResponseWriter>().WriteAsync(httpContext, this);
 }

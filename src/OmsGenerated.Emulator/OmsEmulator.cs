@@ -6,11 +6,16 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OmsGenerated.Emulator.Endpoints;
+using OmsGenerated.Emulator.Http;
+using OmsGenerated.Emulator.State;
 using OmsGenerated.Runtime.Auth;
 
 namespace OmsGenerated.Emulator;
@@ -22,18 +27,21 @@ namespace OmsGenerated.Emulator;
 /// </summary>
 /// <remarks>
 /// Choices where OMS is not documented: a project ID other than <see cref="ProjectId"/> (in the path or in
-/// X-Project-Id) gets 403 OMS.0206; an unknown task gets 404 OMS.1009; ListTasks returns the newest tasks first.
+/// X-Project-Id) gets 403 OMS.0206; an unknown task, group or sync task gets 400 OMS.1009 (the spec's status); ListTasks returns the newest tasks first.
 /// </remarks>
 public sealed class OmsEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TaskStore _store;
+    private readonly IEmulatorStateStore _stateStore;
     private int _disposed;
 
-    private OmsEmulator(WebApplication app, TaskStore store, OmsEmulatorOptions options, Uri baseAddress, IReadOnlyList<long> demoTaskIds, EmulatorStatistics statistics)
+    private OmsEmulator(WebApplication app, TaskStore store, IEmulatorStateStore stateStore, OmsEmulatorOptions options, Uri baseAddress, IReadOnlyList<long> demoTaskIds, EmulatorStatistics statistics)
     {
         _app = app;
         _store = store;
+        _stateStore = stateStore;
+        StateLocation = stateStore.Location;
         BaseAddress = baseAddress;
         ProjectId = options.ProjectId;
         Credentials = new HuaweiCloudCredentials(options.AccessKey, options.SecretKey, options.ProjectId);
@@ -52,6 +60,9 @@ public sealed class OmsEmulator : IAsyncDisposable
 
     /// <summary>The IDs of the seeded demo tasks, in order (empty when <see cref="OmsEmulatorOptions.SeedDemoTasks"/> is off).</summary>
     public IReadOnlyList<long> DemoTaskIds { get; }
+
+    /// <summary>Where the state lives: the SQLite file (<see cref="OmsEmulatorOptions.StatePath"/>) or "(in memory)".</summary>
+    public string StateLocation { get; }
 
     /// <summary>Counters of requests, injected faults, answers per status code and signature failures.</summary>
     public EmulatorStatistics Statistics { get; }
@@ -75,24 +86,32 @@ public sealed class OmsEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = OmsRequestHandler.MaxBodyBytes + 1;
+            kestrel.Limits.MaxRequestBodySize = GatewayMiddleware.MaxBodyBytes + 1;
             kestrel.Listen(IPAddress.Loopback, settings.Port);
         });
 
         var statistics = new EmulatorStatistics();
-        var store = new TaskStore(settings.TimeProvider, settings.SpeedFactor);
-        var demoIds = new List<long>();
-        if (settings.SeedDemoTasks)
-        {
-            foreach ((EmulatedTaskSeed seed, TaskProfile profile) in DemoTasks.All)
-            {
-                demoIds.Add(store.Add(seed, profile));
-            }
-        }
+        IEmulatorStateStore stateStore = EmulatorStateFile.Open(settings);
+        var store = new TaskStore(stateStore, settings.TimeProvider, settings.SpeedFactor);
+        IReadOnlyList<long> demoIds = store.Transact((state, _) => state.DemoTaskIds.ToArray());
 
-        var handler = new OmsRequestHandler(settings, store, statistics);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(statistics);
+        builder.Services.AddSingleton(stateStore);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(new FaultInjector(settings.Faults));
+        builder.Services.AddSingleton<GatewayAuthenticator>();
+        builder.Services.AddSingleton(new ResponseWriter(statistics, settings.RequestLog));
         WebApplication app = builder.Build();
-        app.Run(handler.HandleAsync);
+        app.UseRouting();
+        app.UseMiddleware<GatewayMiddleware>();
+        RouteGroupBuilder project = app.MapGroup("/v2/{project_id}").AddEndpointFilter(new ProjectFilter(settings.ProjectId));
+        TaskEndpoints.Map(project);
+        TaskGroupEndpoints.Map(project);
+        SyncTaskEndpoints.Map(project);
+        ObjectStorageEndpoints.Map(project);
+        PrivacyAgreementEndpoints.Map(project);
+        ApiVersionEndpoints.Map(app);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -100,11 +119,12 @@ public sealed class OmsEmulator : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            stateStore.Dispose();
             throw;
         }
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new OmsEmulator(app, store, settings, new Uri(address), demoIds.AsReadOnly(), statistics);
+        return new OmsEmulator(app, store, stateStore, settings, new Uri(address), demoIds, statistics);
     }
 
     /// <summary>Adds a task (for tests and demos) and returns its ID.</summary>
@@ -128,6 +148,7 @@ public sealed class OmsEmulator : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync().ConfigureAwait(false);
+            _stateStore.Dispose();
         }
     }
 

@@ -25,6 +25,17 @@ public sealed class OmsEmulatorOptions
     /// <summary>Whether to create the demo tasks (1001-1005, see <see cref="OmsEmulator.DemoTaskIds"/>) at start.</summary>
     public bool SeedDemoTasks { get; set; } = true;
 
+    /// <summary>
+    /// Addition to the original contract: the SQLite file that keeps the emulator's tasks, groups and sync tasks between
+    /// runs (created and seeded when missing; two processes may share it). Null (the default) keeps the state in memory,
+    /// for the life of the emulator.
+    /// </summary>
+    public string? StatePath { get; set; }
+
+    /// <summary>Where the CLI keeps the embedded emulator's state by default: <c>{LocalApplicationData}/omsgenerated/emulator.db</c>.</summary>
+    public static string DefaultStatePath
+        => System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "omsgenerated", "emulator.db");
+
     /// <summary>The faults to inject; <see cref="FaultOptions.None"/> by default.</summary>
     public FaultOptions Faults { get; set; } = FaultOptions.None;
 
@@ -91,6 +102,11 @@ public sealed class OmsEmulatorOptions
             Faults.Validate(errors);
         }
 
+        if (StatePath is not null && string.IsNullOrWhiteSpace(StatePath))
+        {
+            errors.Add("StatePath must be null (in memory) or a file path.");
+        }
+
         if (AuthToken is not null && (AuthToken.Length == 0 || ContainsWhitespaceOrControl(AuthToken)))
         {
             errors.Add("AuthToken must be null or non-empty without whitespace or control characters.");
@@ -111,6 +127,7 @@ public sealed class OmsEmulatorOptions
         Port = Port,
         SpeedFactor = SpeedFactor,
         SeedDemoTasks = SeedDemoTasks,
+        StatePath = StatePath,
         Faults = Faults.Clone(),
         TimeProvider = TimeProvider,
         MaxClockSkew = MaxClockSkew,

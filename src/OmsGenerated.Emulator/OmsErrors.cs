@@ -11,8 +11,8 @@ namespace OmsGenerated.Emulator;
 /// </summary>
 internal static class OmsErrors
 {
-    /// <summary>404 OMS.1009: no such task (the brief's choice; the OMS doc fragment lists OMS.1009 with 400).</summary>
-    public static EmulatorResponse TaskNotFound() => OmsError(404, "OMS.1009", "No resources found.", null);
+    /// <summary>400 OMS.1009: no such task, task group or sync task (HTTP 400, as the spec's error catalog says).</summary>
+    public static EmulatorResponse TaskNotFound() => OmsError(400, "OMS.1009", "No resources found.", null);
 
     /// <summary>403 OMS.0206: the project in the path (or X-Project-Id) is not the emulator's project.</summary>
     public static EmulatorResponse WrongProject(string projectId)
@@ -25,6 +25,10 @@ internal static class OmsErrors
     /// <summary>400 OMS.0064 for a body that is not a JSON object.</summary>
     public static EmulatorResponse InvalidBody()
         => OmsError(400, "OMS.0064", "Invalid request parameters.", "request body is not a valid JSON object.");
+
+    /// <summary>400 OMS.0064 for a body that is not valid UTF-8.</summary>
+    public static EmulatorResponse InvalidEncoding()
+        => OmsError(400, "OMS.0064", "Invalid request parameters.", "request body is not valid UTF-8.");
 
     /// <summary>400 OMS.0078: forbidden characters in the description.</summary>
     public static EmulatorResponse ForbiddenDescription()
@@ -45,6 +49,9 @@ internal static class OmsErrors
     /// <summary>400 OMS.0063: DeleteTask on a task that is migrating or pausing.</summary>
     public static EmulatorResponse CannotDeleteMigrating()
         => OmsError(400, "OMS.0063", "The task is being migrated and cannot be deleted. Pause the task first.", null);
+
+    /// <summary>400 with an OMS code for an operation the resource's state does not allow (groups, sync tasks).</summary>
+    public static EmulatorResponse WrongState(string code, string message) => OmsError(400, code, message, null);
 
     /// <summary>500 (injected): OMS.2004 with an internal-error message.</summary>
     public static EmulatorResponse InternalError() => OmsError(500, "OMS.2004", "Internal server error. Try again later.", null);

@@ -19,7 +19,9 @@ internal static class Program
           --port <n>             TCP port on 127.0.0.1 (default 5080; 0 = any free port)
           --speed <x>            simulated seconds per real second (default 20)
           --faults <spec>        e.g. "500=0.05,502=0.05,503=0.05,429=0.05,reset=0.02,slow=0.02,truncate=0.02,seed=7"
-          --no-demo              do not create the demo tasks 1001-1005
+          --no-demo              do not create the demo tasks 1001-1005 (when the state is new)
+          --db <file>            keep the state in this SQLite file (shared with other processes, kept between runs)
+          --in-memory            keep the state in memory only (the default)
           --ak <ak>              access key (default EMULATORACCESSKEY000)
           --sk <sk>              secret key (default emulator-secret-key-for-local-use-only)
           --project-id <id>      project ID (default 0e5f0a8d4c2b4e7f9a1b2c3d4e5f6a7b)
@@ -54,6 +56,12 @@ internal static class Program
                         break;
                     case "--faults":
                         options.Faults = FaultOptions.Parse(Value(queue, arg));
+                        break;
+                    case "--db":
+                        options.StatePath = Value(queue, arg);
+                        break;
+                    case "--in-memory":
+                        options.StatePath = null;
                         break;
                     case "--no-demo":
                         options.SeedDemoTasks = false;
@@ -114,7 +122,7 @@ internal static class Program
         {
             emulator = await OmsEmulator.StartAsync(options, stop.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is ArgumentException or IOException or OperationCanceledException)
+        catch (Exception exception) when (exception is ArgumentException or IOException or InvalidOperationException or OperationCanceledException or Microsoft.Data.Sqlite.SqliteException)
         {
             Console.Error.WriteLine("error: the emulator could not start: " + exception.Message);
             return 1;
@@ -128,6 +136,7 @@ internal static class Program
             Console.WriteLine("  project id:      " + emulator.ProjectId);
             Console.WriteLine("  speed:           x" + options.SpeedFactor.ToString(CultureInfo.InvariantCulture) + " (simulated seconds per second)");
             Console.WriteLine("  faults:          " + options.Faults);
+            Console.WriteLine("  state:           " + emulator.StateLocation);
             if (emulator.DemoTaskIds.Count > 0)
             {
                 Console.WriteLine("  demo tasks:      " + string.Join(", ", emulator.DemoTaskIds));

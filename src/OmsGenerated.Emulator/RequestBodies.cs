@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Unicode;
 using OmsGenerated.Oms;
 using OmsGenerated.Runtime.Json;
 
@@ -23,6 +24,9 @@ internal static class RequestBodies
         ["BandwidthPolicyDto"] = "bandwidth_policy.",
         ["SourceCdnReq"] = "source_cdn.",
         ["SmnConfig"] = "smn_config.",
+        ["TaskGroupSrcNode"] = "src_node.",
+        ["TaskGroupDstNode"] = "dst_node.",
+        ["PrefixKeyInfo"] = "prefix.",
     };
 
     /// <summary>Parses and validates a StartTask body; on failure <paramref name="error"/> is the 400 answer.</summary>
@@ -54,6 +58,15 @@ internal static class RequestBodies
         return request;
     }
 
+    /// <summary>Parses and validates any body with its generated model; on failure <paramref name="error"/> is the 400 answer.</summary>
+    public static T? ReadModel<T>(byte[] body, JsonReadFunc<T?> read, Action<T> validate, out EmulatorResponse? error)
+        where T : class
+        => Read(body, read, validate, out error);
+
+    /// <summary>Whether a description has characters OMS forbids (400 OMS.0078).</summary>
+    public static bool HasForbiddenCharacters(string? description)
+        => description is not null && description.AsSpan().IndexOfAny("<>()\"'&^") >= 0;
+
     /// <summary>The JSON name of the field an ArgumentException from a generated Validate() names, e.g. "StartTaskReq.dst_ak" → "dst_ak".</summary>
     public static string FieldOf(ArgumentException exception)
     {
@@ -72,6 +85,14 @@ internal static class RequestBodies
     private static T? Read<T>(byte[] body, JsonReadFunc<T?> read, Action<T> validate, out EmulatorResponse? error)
         where T : class
     {
+        // Utf8JsonReader leaves string contents unchecked until a model reads them; check the whole body first, so
+        // invalid UTF-8 anywhere is the same 400 as any other malformed body.
+        if (!Utf8.IsValid(body))
+        {
+            error = OmsErrors.InvalidEncoding();
+            return null;
+        }
+
         T? value;
         try
         {
@@ -89,8 +110,9 @@ internal static class RequestBodies
                 return null;
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
+            // InvalidOperationException/FormatException: a generated reader met a token of the wrong kind or form.
             error = OmsErrors.InvalidBody();
             return null;
         }

@@ -6,7 +6,7 @@ internal enum TaskOperationResult
     /// <summary>Done.</summary>
     Ok,
 
-    /// <summary>No such task (404 OMS.1009).</summary>
+    /// <summary>No such task (400 OMS.1009).</summary>
     NotFound,
 
     /// <summary>Start of a task that is waiting, migrating or retrying (400 OMS.0065).</summary>

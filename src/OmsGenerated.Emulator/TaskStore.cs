@@ -1,75 +1,85 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OmsGenerated.Emulator.State;
 
 namespace OmsGenerated.Emulator;
 
-/// <summary>The emulated tasks of the one project, behind one lock. Every operation first advances the tasks it touches.</summary>
+/// <summary>
+/// The task operations on the emulator's state. Each runs in one state-store transaction and first advances the tasks
+/// (and task groups) it touches to the current time.
+/// </summary>
 internal sealed class TaskStore
 {
-    private readonly object _gate = new();
-    private readonly SortedDictionary<long, EmulatedTask> _tasks = new();
+    private readonly IEmulatorStateStore _state;
     private readonly TimeProvider _timeProvider;
     private readonly double _speedFactor;
-    private long _nextId = 1001;
 
-    public TaskStore(TimeProvider timeProvider, double speedFactor)
+    public TaskStore(IEmulatorStateStore state, TimeProvider timeProvider, double speedFactor)
     {
+        _state = state;
         _timeProvider = timeProvider;
         _speedFactor = speedFactor;
     }
+
+    public TimeProvider TimeProvider => _timeProvider;
+
+    public double SpeedFactor => _speedFactor;
+
+    /// <summary>Runs <paramref name="action"/> in one transaction, after advancing every task and group to now.</summary>
+    public T Transact<T>(Func<EmulatorState, DateTimeOffset, T> action)
+        => _state.Transact(state =>
+        {
+            DateTimeOffset now = _timeProvider.GetUtcNow();
+            foreach (EmulatedTask task in state.Tasks.Values)
+            {
+                task.Advance(now);
+            }
+
+            foreach (EmulatedTaskGroup group in state.Groups.Values)
+            {
+                group.Advance(now, state);
+            }
+
+            return action(state, now);
+        });
 
     /// <summary>Adds a task with the next free ID.</summary>
     public long Add(EmulatedTaskSeed seed, TaskProfile? profile = null)
     {
         Validate(seed);
-        lock (_gate)
-        {
-            long id = _nextId++;
-            _tasks.Add(id, new EmulatedTask(id, seed, profile ?? new TaskProfile(), _speedFactor, _timeProvider.GetUtcNow()));
-            return id;
-        }
+        return Transact((state, now) => Add(state, seed, profile ?? new TaskProfile(), now, _speedFactor).Id);
     }
 
-    /// <summary>Adds a task whose ID and name are decided under the lock (CreateTask).</summary>
-    public EmulatedTask Add(Func<long, (EmulatedTaskSeed Seed, TaskProfile Profile)> create)
+    /// <summary>Adds a task to <paramref name="state"/> with the next free ID (seeding, CreateTask, CreateTaskGroup).</summary>
+    public static EmulatedTask Add(EmulatorState state, EmulatedTaskSeed seed, TaskProfile profile, DateTimeOffset now, double speedFactor, string? groupId = null)
     {
-        lock (_gate)
-        {
-            long id = _nextId++;
-            (EmulatedTaskSeed seed, TaskProfile profile) = create(id);
-            Validate(seed);
-            var task = new EmulatedTask(id, seed, profile, _speedFactor, _timeProvider.GetUtcNow());
-            _tasks.Add(id, task);
-            return task;
-        }
+        Validate(seed);
+        long id = state.TakeTaskId();
+        var task = new EmulatedTask(id, seed, profile, speedFactor, now) { GroupId = groupId };
+        state.Tasks.Add(id, task);
+        return task;
     }
+
+    /// <summary>Adds a task whose ID and name are decided inside the transaction (CreateTask).</summary>
+    public EmulatedTask Add(Func<long, (EmulatedTaskSeed Seed, TaskProfile Profile)> create)
+        => Transact((state, now) =>
+        {
+            (EmulatedTaskSeed seed, TaskProfile profile) = create(state.NextTaskId);
+            return Add(state, seed, profile, now, _speedFactor);
+        });
 
     /// <summary>ShowTask: the task as reported now, or null.</summary>
     public Oms.TaskResp? Show(long id)
-    {
-        lock (_gate)
-        {
-            if (!_tasks.TryGetValue(id, out EmulatedTask? task))
-            {
-                return null;
-            }
-
-            task.Advance(_timeProvider.GetUtcNow());
-            return task.ToResponse();
-        }
-    }
+        => Transact((state, _) => state.Tasks.TryGetValue(id, out EmulatedTask? task) ? task.ToResponse() : null);
 
     /// <summary>ListTasks: newest first (descending ID), filtered, then paged; count is the number matching the filters.</summary>
     public (List<Oms.TaskResp> Page, long Count) List(int limit, int offset, int? status, string? nameContains, string? groupId)
-    {
-        lock (_gate)
+        => Transact((state, _) =>
         {
-            DateTimeOffset now = _timeProvider.GetUtcNow();
             var matching = new List<EmulatedTask>();
-            foreach (EmulatedTask task in _tasks.Values.Reverse())
+            foreach (EmulatedTask task in state.Tasks.Values.Reverse())
             {
-                task.Advance(now);
                 if (status is { } wanted && task.Status != wanted)
                 {
                     continue;
@@ -80,60 +90,46 @@ internal sealed class TaskStore
                     continue;
                 }
 
-                if (groupId is not null)
+                if (groupId is not null && !string.Equals(task.GroupId, groupId, StringComparison.Ordinal))
                 {
-                    continue; // no emulated task belongs to a task group
+                    continue;
                 }
 
                 matching.Add(task);
             }
 
             List<Oms.TaskResp> page = matching.Skip(offset).Take(limit).Select(task => task.ToResponse()).ToList();
-            return (page, matching.Count);
-        }
-    }
+            return (page, (long)matching.Count);
+        });
 
     public TaskOperationResult Start(long id, bool migrateFailedObjects)
-    {
-        lock (_gate)
-        {
-            return _tasks.TryGetValue(id, out EmulatedTask? task)
-                ? task.Start(migrateFailedObjects, _timeProvider.GetUtcNow())
-                : TaskOperationResult.NotFound;
-        }
-    }
+        => Transact((state, now) => state.Tasks.TryGetValue(id, out EmulatedTask? task)
+            ? task.Start(migrateFailedObjects, now)
+            : TaskOperationResult.NotFound);
 
     public TaskOperationResult Stop(long id)
-    {
-        lock (_gate)
-        {
-            return _tasks.TryGetValue(id, out EmulatedTask? task)
-                ? task.Stop(_timeProvider.GetUtcNow())
-                : TaskOperationResult.NotFound;
-        }
-    }
+        => Transact((state, now) => state.Tasks.TryGetValue(id, out EmulatedTask? task)
+            ? task.Stop(now)
+            : TaskOperationResult.NotFound);
 
     public TaskOperationResult Delete(long id)
-    {
-        lock (_gate)
+        => Transact((state, _) =>
         {
-            if (!_tasks.TryGetValue(id, out EmulatedTask? task))
+            if (!state.Tasks.TryGetValue(id, out EmulatedTask? task))
             {
                 return TaskOperationResult.NotFound;
             }
 
-            task.Advance(_timeProvider.GetUtcNow());
             if (task.IsBusy)
             {
                 return TaskOperationResult.Migrating;
             }
 
-            _tasks.Remove(id);
+            state.Tasks.Remove(id);
             return TaskOperationResult.Ok;
-        }
-    }
+        });
 
-    private static void Validate(EmulatedTaskSeed seed)
+    public static void Validate(EmulatedTaskSeed seed)
     {
         ArgumentNullException.ThrowIfNull(seed);
         if (string.IsNullOrEmpty(seed.Name) || seed.Name.Length > 255)

@@ -57,9 +57,10 @@ internal static class OmsResilience
 
     /// <summary>
     /// Whether the request may be repeated: what the generated client attached (<see cref="ApiOperation.IsIdempotent"/>:
-    /// reads, deletes, and StartTask and StopTask, which the document marks <c>x-idempotent</c> because a repeated start
-    /// answers "already started" (OMS.0065) and a repeated stop "not migrating" (OMS.0066)); for a request without that
-    /// metadata, its HTTP method.
+    /// reads, deletes and every PUT, which sets a state; and the POSTs the document marks <c>x-idempotent</c>: task and
+    /// sync-task start and stop, because a repeated start answers "already started" (OMS.0065) and a repeated stop "not
+    /// migrating" (OMS.0066), and the <c>objectstorage/</c> checks, which only read the source. The creates, batch update,
+    /// sync events and privacy record are never repeated); for a request without that metadata, its HTTP method.
     /// </summary>
     public static bool IsSafeToRetry(HttpRequestMessage? request)
     {

@@ -17,5 +17,6 @@ internal static class Canary
         AccessKey, SecretKey, WrongSecretKey, DstSecretKey, SrcSecretKey, Token, SecurityToken,
         new OmsGenerated.Emulator.OmsEmulatorOptions().SecretKey,
         "emulator-placeholder-dst-sk",
+        OmsGenerated.Cli.Configuration.SourceCredentials.PlaceholderSk,
     };
 }

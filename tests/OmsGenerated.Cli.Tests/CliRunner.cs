@@ -24,6 +24,24 @@ internal static class CliRunner
     /// <summary>Emulator speed for tests: a full demo run (300 simulated seconds) takes about 0.1 s.</summary>
     public const string FastEmulator = "3000";
 
+    /// <summary>The variable that points the embedded emulator at its state file.</summary>
+    public const string EmulatorDb = "OMS_EMULATOR_DB";
+
+    /// <summary>A state file path in a new temporary directory (nothing is created yet).</summary>
+    public static string NewStatePath()
+        => Path.Combine(Path.GetTempPath(), "oms-cli-tests", Guid.NewGuid().ToString("N"), "emulator.db");
+
+    /// <summary>Deletes a state file made by <see cref="NewStatePath"/> and its directory (WAL files included).</summary>
+    public static void DeleteState(string path)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        string? directory = Path.GetDirectoryName(path);
+        if (directory is not null && Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(null, CancellationToken.None, args);
 
     public static Task<CliResult> RunAsync(IDictionary<string, string?>? environment, params string[] args)
@@ -31,7 +49,10 @@ internal static class CliRunner
 
     public static async Task<CliResult> RunAsync(IDictionary<string, string?>? environment, CancellationToken cancellationToken, params string[] args)
     {
-        var env = new Dictionary<string, string?>(StringComparer.Ordinal) { ["OMS_EMULATOR_SPEED"] = FastEmulator };
+        // Every run gets its own emulator state file unless the test names one, so tests never share state and never
+        // touch the real user's data directory.
+        string? ownState = environment?.ContainsKey(EmulatorDb) == true ? null : NewStatePath();
+        var env = new Dictionary<string, string?>(StringComparer.Ordinal) { ["OMS_EMULATOR_SPEED"] = FastEmulator, [EmulatorDb] = ownState };
         if (environment is not null)
         {
             foreach (var pair in environment)
@@ -43,7 +64,19 @@ internal static class CliRunner
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var telemetry = OmsGenerated.Tests.Shared.TelemetryCapture.Everything();
-        int exitCode = await OmsCli.RunAsync(args, stdout, stderr, env, cancellationToken);
+        int exitCode;
+        try
+        {
+            exitCode = await OmsCli.RunAsync(args, stdout, stderr, env, cancellationToken);
+        }
+        finally
+        {
+            if (ownState is not null)
+            {
+                DeleteState(ownState);
+            }
+        }
+
         var result = new CliResult(exitCode, stdout.ToString(), stderr.ToString()) { Activities = telemetry.Activities };
         foreach (string secret in Canary.All)
         {

@@ -146,7 +146,7 @@ public sealed class FaultInjectionTests
 
         // A truncated error body still gives the typed error (with what arrived before the cut).
         ErrorResponseException missing = Assert.IsType<ErrorResponseException>(await Outcome(() => client.ShowTaskAsync(emulator.ProjectId, 999)));
-        Assert.Equal(404, missing.StatusCode);
+        Assert.Equal(400, missing.StatusCode); // OMS.1009 is a 400, as the spec says
         Assert.Equal(3, emulator.Statistics.FaultCount(FaultKind.TruncatedBody));
 
         using HttpClient raw = TestClients.RawSigned(emulator);

@@ -236,7 +236,7 @@ public sealed class LifecycleTests
 
         await client.DeleteTaskAsync(project, 1001);
         ErrorResponseException gone = await Assert.ThrowsAsync<ErrorResponseException>(() => client.ShowTaskAsync(project, 1001));
-        Assert.Equal(404, gone.StatusCode);
+        Assert.Equal(400, gone.StatusCode); // OMS.1009 is a 400, as the spec says
         Assert.Equal("OMS.1009", gone.ErrorCode);
         Assert.Equal("No resources found.", gone.ErrorMessage);
 

@@ -119,7 +119,9 @@ public sealed class RequestValidationTests
 
     [Theory]
     [InlineData("GET", "/v1/{project}/tasks")]
-    [InlineData("GET", "/v2/{project}/taskgroups")]
+    [InlineData("GET", "/v2/{project}/task-groups")]
+    [InlineData("POST", "/v2/{project}/taskgroups/g1/stop")]
+    [InlineData("GET", "/v2/{project}/objectstorage/buckets")]
     [InlineData("PUT", "/v2/{project}/tasks/1001")]
     [InlineData("GET", "/v2/{project}/tasks/1001/start")]
     [InlineData("POST", "/v2/{project}/tasks/1001/retry")]
@@ -154,7 +156,7 @@ public sealed class RequestValidationTests
         })
         {
             ErrorResponseException error = await Assert.ThrowsAsync<ErrorResponseException>(call);
-            Assert.Equal(404, error.StatusCode);
+            Assert.Equal(400, error.StatusCode); // OMS.1009 is a 400, as the spec says
             Assert.Equal("OMS.1009", error.ErrorCode);
         }
     }

@@ -97,6 +97,9 @@ public sealed class RecordedRequest
     /// <summary>The {task_id} path segment, when the path matched an operation on one task.</summary>
     public string? TaskId { get; internal set; }
 
+    /// <summary>The {group_id}, {sync_task_id} or {version} path segment, when the path has one.</summary>
+    public string? ResourceId { get; internal set; }
+
     /// <summary>The body parsed as JSON, when it was JSON.</summary>
     public JsonElement? Json { get; internal set; }
 
@@ -143,8 +146,8 @@ public sealed class OmsStubServerOptions
 
 /// <summary>
 /// An in-process OMS stand-in: an ASP.NET Core minimal API on Kestrel at <c>http://127.0.0.1:{ephemeral}</c> that
-/// serves the OMS task API (<c>POST /v2/{project_id}/tasks/{task_id}/start</c> with full body checks, and ListTasks,
-/// CreateTask, ShowTask, DeleteTask and StopTask by route) like OMS behind API Gateway would.
+/// serves the OMS v2 API (<c>POST /v2/{project_id}/tasks/{task_id}/start</c> with full body checks, and the other 34
+/// operations of reference §1 by route) like OMS behind API Gateway would.
 /// </summary>
 /// <remarks>
 /// <para>For every request it records the method, raw target, headers and raw body bytes (request buffering is
@@ -168,6 +171,43 @@ public sealed class OmsStubServer : IAsyncDisposable
         ("DELETE", new Regex("^/v2/(?<project>[^/]+)/tasks/(?<task>[^/]+)$", RegexOptions.CultureInvariant), "DeleteTask"),
         ("POST", new Regex("^/v2/(?<project>[^/]+)/tasks/(?<task>[^/]+)/start$", RegexOptions.CultureInvariant), "StartTask"),
         ("POST", new Regex("^/v2/(?<project>[^/]+)/tasks/(?<task>[^/]+)/stop$", RegexOptions.CultureInvariant), "StopTask"),
+        ("PUT", new Regex("^/v2/(?<project>[^/]+)/tasks/(?<task>[^/]+)/bandwidth-policy$", RegexOptions.CultureInvariant), "UpdateBandwidthPolicy"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/tasks/batch-update$", RegexOptions.CultureInvariant), "BatchUpdateTasks"),
+        ("GET", new Regex("^/v2/(?<project>[^/]+)/taskgroups$", RegexOptions.CultureInvariant), "ListTaskGroup"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/taskgroups$", RegexOptions.CultureInvariant), "CreateTaskGroup"),
+        ("GET", new Regex("^/v2/(?<project>[^/]+)/taskgroups/(?<group>[^/]+)$", RegexOptions.CultureInvariant), "ShowTaskGroup"),
+        ("DELETE", new Regex("^/v2/(?<project>[^/]+)/taskgroups/(?<group>[^/]+)$", RegexOptions.CultureInvariant), "DeleteTaskGroup"),
+        ("PUT", new Regex("^/v2/(?<project>[^/]+)/taskgroups/(?<group>[^/]+)/stop$", RegexOptions.CultureInvariant), "StopTaskGroup"),
+        ("PUT", new Regex("^/v2/(?<project>[^/]+)/taskgroups/(?<group>[^/]+)/start$", RegexOptions.CultureInvariant), "StartTaskGroup"),
+        ("PUT", new Regex("^/v2/(?<project>[^/]+)/taskgroups/(?<group>[^/]+)/retry$", RegexOptions.CultureInvariant), "RetryTaskGroup"),
+        ("PUT", new Regex("^/v2/(?<project>[^/]+)/taskgroups/(?<group>[^/]+)/update$", RegexOptions.CultureInvariant), "UpdateTaskGroup"),
+        ("GET", new Regex("^/v2/(?<project>[^/]+)/sync-tasks$", RegexOptions.CultureInvariant), "ListSyncTasks"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/sync-tasks$", RegexOptions.CultureInvariant), "CreateSyncTask"),
+        ("GET", new Regex("^/v2/(?<project>[^/]+)/sync-tasks/(?<sync>[^/]+)$", RegexOptions.CultureInvariant), "ShowSyncTask"),
+        ("DELETE", new Regex("^/v2/(?<project>[^/]+)/sync-tasks/(?<sync>[^/]+)$", RegexOptions.CultureInvariant), "DeleteSyncTask"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/sync-tasks/(?<sync>[^/]+)/start$", RegexOptions.CultureInvariant), "StartSyncTask"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/sync-tasks/(?<sync>[^/]+)/stop$", RegexOptions.CultureInvariant), "StopSyncTask"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/sync-tasks/(?<sync>[^/]+)/events$", RegexOptions.CultureInvariant), "CreateSyncEvents"),
+        ("GET", new Regex("^/v2/(?<project>[^/]+)/sync-tasks/(?<sync>[^/]+)/statistics$", RegexOptions.CultureInvariant), "ListSyncTaskStatistic"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/objectstorage/buckets$", RegexOptions.CultureInvariant), "ShowBucketList"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/objectstorage/buckets/objects$", RegexOptions.CultureInvariant), "ShowBucketObjects"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/objectstorage/buckets/regions$", RegexOptions.CultureInvariant), "ShowBucketRegion"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/objectstorage/buckets/cdn-info$", RegexOptions.CultureInvariant), "ShowCdnInfo"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/objectstorage/buckets/prefix$", RegexOptions.CultureInvariant), "CheckPrefix"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/objectstorage/buckets/url-source-list-file$", RegexOptions.CultureInvariant), "CheckUrlSourceListFileFormat"),
+        ("GET", new Regex("^/v2/(?<project>[^/]+)/objectstorage/cloud-type$", RegexOptions.CultureInvariant), "ShowCloudType"),
+        ("GET", new Regex("^/v2/(?<project>[^/]+)/objectstorage/data-center$", RegexOptions.CultureInvariant), "ShowRegionInfo"),
+        ("POST", new Regex("^/v2/(?<project>[^/]+)/privacy-agreements$", RegexOptions.CultureInvariant), "UpdatePrivacyAgreementRecord"),
+        ("GET", new Regex("^/$", RegexOptions.CultureInvariant), "ListApiVersions"),
+        ("GET", new Regex("^/(?<version>v[0-9]+)$", RegexOptions.CultureInvariant), "ShowApiInfo"),
+    };
+
+    /// <summary>The operations besides StartTask whose request body is a JSON object (reference §1 and §1.6); every other one has no body.</summary>
+    private static readonly HashSet<string> s_objectBodyOperations = new(StringComparer.Ordinal)
+    {
+        "CreateTask", "UpdateBandwidthPolicy", "BatchUpdateTasks", "CreateTaskGroup", "StartTaskGroup", "RetryTaskGroup", "UpdateTaskGroup",
+        "CreateSyncTask", "StartSyncTask", "CreateSyncEvents", "ShowBucketList", "ShowBucketObjects", "ShowBucketRegion", "ShowCdnInfo",
+        "CheckPrefix", "CheckUrlSourceListFileFormat",
     };
 
     private static readonly HashSet<string> s_stringFields = new(StringComparer.Ordinal)
@@ -181,6 +221,7 @@ public sealed class OmsStubServer : IAsyncDisposable
     private readonly OmsStubServerOptions _options;
     private readonly object _gate = new();
     private readonly List<RecordedRequest> _requests = new();
+    private readonly Queue<StubResponse> _queued = new();
     private StubResponse _next = StubResponse.Ok();
     private int _counter;
 
@@ -198,6 +239,18 @@ public sealed class OmsStubServer : IAsyncDisposable
     {
         get { lock (_gate) { return _next; } }
         set { lock (_gate) { _next = value ?? throw new ArgumentNullException(nameof(value)); } }
+    }
+
+    /// <summary>Answers for the next well-formed requests, one each in order; after them, <see cref="NextResponse"/> again.</summary>
+    public void Enqueue(params StubResponse[] responses)
+    {
+        lock (_gate)
+        {
+            foreach (StubResponse response in responses)
+            {
+                _queued.Enqueue(response ?? throw new ArgumentNullException(nameof(responses)));
+            }
+        }
     }
 
     /// <summary>Every request received so far, in arrival order.</summary>
@@ -235,6 +288,7 @@ public sealed class OmsStubServer : IAsyncDisposable
         lock (_gate)
         {
             _requests.Clear();
+            _queued.Clear();
             _next = StubResponse.Ok();
         }
     }
@@ -268,14 +322,17 @@ public sealed class OmsStubServer : IAsyncDisposable
         string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
         string requestId = "stub-" + Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
         var record = new RecordedRequest(request.Method, rawTarget, request.Path.Value ?? string.Empty, headers, body, requestId);
-        StubResponse scripted;
         lock (_gate)
         {
             _requests.Add(record);
-            scripted = _next;
         }
 
-        StubResponse response = Evaluate(record, request.ContentType) ?? scripted;
+        StubResponse? own = Evaluate(record, request.ContentType);
+        StubResponse response;
+        lock (_gate)
+        {
+            response = own ?? (_queued.Count > 0 ? _queued.Dequeue() : _next);
+        }
         if (response.Delay > TimeSpan.Zero)
         {
             try
@@ -365,7 +422,11 @@ public sealed class OmsStubServer : IAsyncDisposable
                 "{\"error_code\":\"APIGW.0101\",\"error_msg\":\"The API does not exist or has not been published in the environment\",\"request_id\":\"{request_id}\"}");
         }
 
-        record.ProjectId = match.Groups["project"].Value;
+        record.ProjectId = match.Groups["project"].Success ? match.Groups["project"].Value : null;
+        record.ResourceId = match.Groups["group"].Success ? match.Groups["group"].Value
+            : match.Groups["sync"].Success ? match.Groups["sync"].Value
+            : match.Groups["version"].Success ? match.Groups["version"].Value
+            : null;
         if (match.Groups["task"].Success)
         {
             record.TaskId = match.Groups["task"].Value;
@@ -375,12 +436,12 @@ public sealed class OmsStubServer : IAsyncDisposable
             }
         }
 
-        if (record.Header("X-Project-Id") is { } headerProject && !string.Equals(headerProject, record.ProjectId, StringComparison.Ordinal))
+        if (record.ProjectId is not null && record.Header("X-Project-Id") is { } headerProject && !string.Equals(headerProject, record.ProjectId, StringComparison.Ordinal))
         {
             record.Problems.Add("X-Project-Id differs from the project_id in the path");
         }
 
-        if (record.Operation is "StartTask" or "CreateTask")
+        if (record.Operation == "StartTask" || s_objectBodyOperations.Contains(record.Operation!))
         {
             if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? media)
                 || !string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
@@ -411,7 +472,7 @@ public sealed class OmsStubServer : IAsyncDisposable
         return null;
     }
 
-    /// <summary>CreateTask: the body is a JSON object (the emulator checks its fields; the stub records it).</summary>
+    /// <summary>CreateTask and the other operations with a body: a JSON object (the emulator checks its fields; the stub records it).</summary>
     private static void CheckObjectBody(RecordedRequest record)
     {
         try

@@ -6,7 +6,7 @@ namespace OmsGenerated.Cli.Commands;
 internal static class CommandTree
 {
     private const string Description =
-        "Huawei Cloud Object Storage Migration Service (OMS) tasks from the command line.\n"
+        "Huawei Cloud Object Storage Migration Service (OMS) tasks, task groups and sync tasks from the command line.\n"
         + "\n"
         + "Configuration (first match wins): the options below; the HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK,\n"
         + "HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_REGION environment variables;\n"
@@ -21,6 +21,11 @@ internal static class CommandTree
         var root = new RootCommand(Description);
         globals.AddTo(root);
         root.Add(TasksCommand.Create(host, globals));
+        root.Add(GroupsCommand.Create(host, globals));
+        root.Add(SyncCommand.Create(host, globals));
+        root.Add(BucketsCommand.Create(host, globals));
+        root.Add(RegionsCommand.Create(host, globals));
+        root.Add(EmulatorCommand.Create(host, globals));
         return root;
     }
 }

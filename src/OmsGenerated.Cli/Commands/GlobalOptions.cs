@@ -68,6 +68,12 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> EmulatorDb { get; } = new("--emulator-db")
+    {
+        Description = "SQLite file of the embedded emulator's state (default: $OMS_EMULATOR_DB, else the user's data directory).",
+        Recursive = true,
+    };
+
     public void AddTo(RootCommand root)
     {
         root.Add(Endpoint);
@@ -81,6 +87,7 @@ internal sealed class GlobalOptions
         root.Add(Verbose);
         root.Add(Emulator);
         root.Add(EmulatorFaults);
+        root.Add(EmulatorDb);
     }
 
     public GlobalSettings Read(ParseResult parse) => new()
@@ -96,6 +103,7 @@ internal sealed class GlobalOptions
         Verbose = parse.GetValue(Verbose),
         Emulator = parse.GetValue(Emulator),
         EmulatorFaults = Trimmed(parse.GetValue(EmulatorFaults)),
+        EmulatorDb = Trimmed(parse.GetValue(EmulatorDb)),
     };
 
     /// <summary>Shortest and longest --timeout, in seconds: the resilience pipeline's own bounds (10 ms, 1 day).</summary>

@@ -22,6 +22,9 @@ internal sealed class CliEnvironment
     /// <summary>Speed factor of the embedded emulator (default 20); tests raise it.</summary>
     public const string EmulatorSpeedVariable = "OMS_EMULATOR_SPEED";
 
+    /// <summary>SQLite file of the embedded emulator's state (default: the user's data directory).</summary>
+    public const string EmulatorDbVariable = "OMS_EMULATOR_DB";
+
     private readonly IDictionary<string, string?> _variables;
 
     public CliEnvironment(IDictionary<string, string?> variables)

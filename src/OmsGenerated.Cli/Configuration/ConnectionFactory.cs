@@ -80,10 +80,17 @@ internal static class ConnectionFactory
                 }
             }
 
-            double speed = environment.GetPositiveDouble(CliEnvironment.EmulatorSpeedVariable, DefaultEmulatorSpeed);
-            emulator = await OmsEmulator.StartAsync(
-                new OmsEmulatorOptions { SpeedFactor = speed, SeedDemoTasks = true, Faults = faults },
-                cancellationToken).ConfigureAwait(false);
+            OmsEmulatorOptions emulatorOptions = EmulatorOptions(settings, environment);
+            emulatorOptions.Faults = faults;
+            try
+            {
+                emulator = await OmsEmulator.StartAsync(emulatorOptions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                throw new UsageException("The embedded emulator could not open its state " + emulatorOptions.StatePath + ": " + e.Message, e);
+            }
+
             stderr.WriteLine(DescribeEmulator(emulator, implicitly: !settings.Emulator && settings.EmulatorFaults is null));
             options = new OmsClientOptions
             {
@@ -131,6 +138,17 @@ internal static class ConnectionFactory
             throw;
         }
     }
+
+    /// <summary>
+    /// The embedded emulator's settings: its speed, demo tasks and state file (--emulator-db, else OMS_EMULATOR_DB, else
+    /// the user's data directory), so consecutive commands see one story.
+    /// </summary>
+    public static OmsEmulatorOptions EmulatorOptions(GlobalSettings settings, CliEnvironment environment) => new()
+    {
+        SpeedFactor = environment.GetPositiveDouble(CliEnvironment.EmulatorSpeedVariable, DefaultEmulatorSpeed),
+        SeedDemoTasks = true,
+        StatePath = settings.EmulatorDb ?? environment.Get(CliEnvironment.EmulatorDbVariable) ?? OmsEmulatorOptions.DefaultStatePath,
+    };
 
     private static OmsClientOptions CreateRealOptions(GlobalSettings settings, CliEnvironment environment)
     {
@@ -264,7 +282,7 @@ internal static class ConnectionFactory
             : ids.Count == 1
                 ? "demo task " + ids[0].ToString(CultureInfo.InvariantCulture)
                 : "demo tasks " + ids.Min().ToString(CultureInfo.InvariantCulture) + "\u2013" + ids.Max().ToString(CultureInfo.InvariantCulture);
-        string text = "Using the embedded OMS emulator at " + emulator.BaseAddress.GetLeftPart(UriPartial.Authority) + " (" + demo + ").";
+        string text = "Using the embedded OMS emulator at " + emulator.BaseAddress.GetLeftPart(UriPartial.Authority) + " (" + demo + "; state in " + emulator.StateLocation + ").";
         return implicitly ? text + " Set HUAWEICLOUD_SDK_AK/SK/PROJECT_ID/REGION to use real OMS." : text;
     }
 }

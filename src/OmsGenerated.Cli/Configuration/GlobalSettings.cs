@@ -26,6 +26,9 @@ internal sealed record GlobalSettings
 
     public string? EmulatorFaults { get; init; }
 
+    /// <summary>--emulator-db: where the embedded emulator keeps its state.</summary>
+    public string? EmulatorDb { get; init; }
+
     /// <summary>Whether any option selects or configures real OMS.</summary>
     public bool HasConnectionOptions =>
         Endpoint is not null || Region is not null || ProjectId is not null || AccessKey is not null || SecretKey is not null || Token is not null;

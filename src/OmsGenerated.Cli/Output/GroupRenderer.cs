@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Globalization;
+using OmsGenerated.Oms;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace OmsGenerated.Cli.Output;
+
+/// <summary>Human output of task groups: the list table, the details of one group, and the one-line summary of a poll.</summary>
+internal static class GroupRenderer
+{
+    public static void RenderList(IAnsiConsole console, IReadOnlyList<TaskGroupResp> groups)
+    {
+        if (groups.Count == 0)
+        {
+            console.MarkupLine("[grey]No task groups.[/]");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("ID");
+        table.AddColumn("Status");
+        table.AddColumn("Type");
+        table.AddColumn(new TableColumn("Tasks").RightAligned());
+        table.AddColumn(new TableColumn("Objects").RightAligned());
+        table.AddColumn(new TableColumn("Size").RightAligned());
+        table.AddColumn("Description");
+        foreach (TaskGroupResp group in groups)
+        {
+            table.AddRow(
+                new Text(group.GroupId ?? "-"),
+                StatusMarkup(group.Status),
+                new Text(group.TaskType?.ToString() ?? "-"),
+                new Text(Humanize.Number(group.CompleteTaskNum) + "/" + Humanize.Number(group.TotalTaskNum)),
+                new Text(Humanize.Number(group.SuccessNum) + "/" + Humanize.Number(group.TotalNum)),
+                new Text(Humanize.Bytes(group.CompleteSize) + " / " + Humanize.Bytes(group.TotalSize)),
+                new Text(string.IsNullOrEmpty(group.Description) ? "-" : group.Description));
+        }
+
+        console.Write(table);
+        console.WriteLine(groups.Count.ToString(CultureInfo.InvariantCulture) + (groups.Count == 1 ? " task group" : " task groups"));
+    }
+
+    public static void RenderDetails(IAnsiConsole console, TaskGroupResp group)
+    {
+        var grid = new Grid();
+        grid.AddColumn(new GridColumn().NoWrap());
+        grid.AddColumn();
+        void Row(string name, IRenderable value) => grid.AddRow(new Markup("[bold]" + Markup.Escape(name) + "[/]"), value);
+        void TextRow(string name, string? value) => Row(name, new Text(string.IsNullOrEmpty(value) ? "-" : value));
+
+        TextRow("ID", group.GroupId);
+        Row("Status", StatusMarkup(group.Status));
+        TextRow("Type", group.TaskType?.ToString());
+        TextRow("Tasks", Humanize.Number(group.TotalTaskNum) + " total, " + Humanize.Number(group.CreateTaskNum) + " created, "
+            + Humanize.Number(group.ExecutingTaskNum) + " executing, " + Humanize.Number(group.WaitingTaskNum) + " waiting, "
+            + Humanize.Number(group.PausedTaskNum) + " paused, " + Humanize.Number(group.CompleteTaskNum) + " completed, "
+            + Humanize.Number(group.FailedTaskNum) + " failed");
+        TextRow("Objects", Humanize.Number(group.SuccessNum) + " succeeded, " + Humanize.Number(group.FailNum) + " failed, "
+            + Humanize.Number(group.SkipNum) + " skipped, of " + Humanize.Number(group.TotalNum));
+        TextRow("Size", Humanize.Bytes(group.CompleteSize) + " / " + Humanize.Bytes(group.TotalSize));
+        TextRow("Speed", group.Status?.Value is 1 or 2 ? Humanize.Speed(group.MigrateSpeed) : "-");
+        TextRow("Elapsed", Humanize.Duration(group.TotalTime));
+        if (group.SrcNode is { } src)
+        {
+            TextRow("Source", (src.CloudType?.ToString() ?? "?") + " " + (src.Region ?? "?") + " " + (src.Bucket ?? "?"));
+        }
+
+        if (group.DstNode is { } dst)
+        {
+            TextRow("Destination", (dst.Region ?? "?") + " " + (dst.Bucket ?? "?") + (string.IsNullOrEmpty(dst.SavePrefix) ? string.Empty : "/" + dst.SavePrefix));
+        }
+
+        if (!string.IsNullOrEmpty(group.Description))
+        {
+            TextRow("Description", group.Description);
+        }
+
+        if (group.ErrorReason is { } error && (error.ErrorCode is not null || error.ErrorMsg is not null))
+        {
+            Row("Error", new Markup("[red]" + Markup.Escape((error.ErrorCode ?? "?") + ": " + (error.ErrorMsg ?? string.Empty)) + "[/]"));
+        }
+
+        console.Write(grid);
+    }
+
+    /// <summary>One line for a poll of <c>--wait</c> on redirected output.</summary>
+    public static string Describe(TaskGroupResp group)
+        => (group.GroupId ?? "?") + "  " + GroupStatusText.Name(group.Status)
+            + "  " + Humanize.Percent(Fraction(group))
+            + "  " + Humanize.Bytes(group.CompleteSize) + " / " + Humanize.Bytes(group.TotalSize)
+            + "  tasks " + Humanize.Number(group.CompleteTaskNum) + "/" + Humanize.Number(group.TotalTaskNum)
+            + "  objects " + Humanize.Number(group.SuccessNum) + "/" + Humanize.Number(group.TotalNum)
+            + (group.Status?.Value is 1 or 2 ? "  " + Humanize.Speed(group.MigrateSpeed) : string.Empty);
+
+    /// <summary>Bytes migrated of the total, or null while the total is unknown.</summary>
+    public static double? Fraction(TaskGroupResp group)
+        => group.TotalSize is > 0 and { } total ? (double)(group.CompleteSize ?? 0) / total : null;
+
+    public static IRenderable StatusMarkup(TaskGroupStatus? status)
+        => new Markup("[" + GroupStatusText.Color(status) + "]" + Markup.Escape(GroupStatusText.Name(status)) + "[/]");
+}

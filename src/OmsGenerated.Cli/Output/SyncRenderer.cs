@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using OmsGenerated.Oms;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace OmsGenerated.Cli.Output;
+
+/// <summary>Human output of sync tasks: the list table, the details with the month's statistics, and the statistics series.</summary>
+internal static class SyncRenderer
+{
+    public static void RenderList(IAnsiConsole console, IReadOnlyList<SyncTaskInfo> tasks)
+    {
+        if (tasks.Count == 0)
+        {
+            console.MarkupLine("[grey]No sync tasks.[/]");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("ID");
+        table.AddColumn("Status");
+        table.AddColumn("Source");
+        table.AddColumn("Destination");
+        table.AddColumn("Created");
+        foreach (SyncTaskInfo task in tasks)
+        {
+            table.AddRow(
+                new Text(task.SyncTaskId ?? "-"),
+                StatusMarkup(task.Status),
+                new Text((task.SrcCloudType?.ToString() ?? "?") + " " + (task.SrcRegion ?? "?") + " " + (task.SrcBucket ?? "?")),
+                new Text((task.DstRegion ?? "?") + " " + (task.DstBucket ?? "?")),
+                new Text(Time(task.CreateTime)));
+        }
+
+        console.Write(table);
+        console.WriteLine(tasks.Count.ToString(CultureInfo.InvariantCulture) + (tasks.Count == 1 ? " sync task" : " sync tasks"));
+    }
+
+    public static void RenderDetails(IAnsiConsole console, ShowSyncTaskResponse task)
+    {
+        var grid = new Grid();
+        grid.AddColumn(new GridColumn().NoWrap());
+        grid.AddColumn();
+        void TextRow(string name, string? value) => grid.AddRow(new Markup("[bold]" + Markup.Escape(name) + "[/]"), new Text(string.IsNullOrEmpty(value) ? "-" : value));
+
+        TextRow("ID", task.SyncTaskId);
+        grid.AddRow(new Markup("[bold]Status[/]"), StatusMarkup(task.Status));
+        TextRow("Source", (task.SrcCloudType?.ToString() ?? "?") + " " + (task.SrcRegion ?? "?") + " " + (task.SrcBucket ?? "?"));
+        TextRow("Destination", (task.DstRegion ?? "?") + " " + (task.DstBucket ?? "?"));
+        TextRow("Created", Time(task.CreateTime));
+        TextRow("Last started", Time(task.LastStartTime));
+        TextRow("This month", Humanize.Number(task.MonthlyAcceptanceRequest) + " requested, " + Humanize.Number(task.MonthlySuccessObject) + " synchronized, "
+            + Humanize.Number(task.MonthlyFailureObject) + " failed, " + Humanize.Number(task.MonthlySkipObject) + " skipped, " + Humanize.Bytes(task.MonthlySize));
+        TextRow("Description", task.Description);
+        console.Write(grid);
+    }
+
+    public static void RenderStatistics(IAnsiConsole console, ListSyncTaskStatisticResponse statistics)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Series");
+        table.AddColumn("Time");
+        table.AddColumn(new TableColumn("Value").RightAligned());
+        foreach (StatisticTypeData series in statistics.StatisticDatas ?? new List<StatisticTypeData>())
+        {
+            bool bytes = string.Equals(series.DataType, "SIZE", StringComparison.OrdinalIgnoreCase);
+            foreach (StatisticData point in series.Data ?? new List<StatisticData>())
+            {
+                table.AddRow(
+                    new Text(series.DataType ?? "?"),
+                    new Text(Time(point.TimeStamp)),
+                    new Text(bytes ? Humanize.Bytes(point.StatisticNum) : Humanize.Number(point.StatisticNum)));
+            }
+        }
+
+        console.Write(table);
+        console.WriteLine("Interval: " + (statistics.StatisticTimeType ?? "-"));
+    }
+
+    public static IRenderable StatusMarkup(SyncTaskStatus? status)
+    {
+        string name = status?.ToString() ?? "-";
+        string color = status == SyncTaskStatus.Synchronizing ? "blue" : status == SyncTaskStatus.Stopped ? "yellow" : "grey";
+        return new Markup("[" + color + "]" + Markup.Escape(name.ToLowerInvariant()) + "[/]");
+    }
+
+    /// <summary>Unix milliseconds as UTC <c>yyyy-MM-dd HH:mm</c>.</summary>
+    public static string Time(long? unixMilliseconds)
+        => unixMilliseconds is { } ms && ms > 0
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "Z"
+            : "-";
+}
