@@ -127,6 +127,16 @@ public sealed class OmsEmulator : IAsyncDisposable
         return new OmsEmulator(app, store, stateStore, settings, new Uri(address), demoIds, statistics);
     }
 
+    /// <summary>The spec operation names the emulator has an endpoint for (from the endpoints' <see cref="OmsOperation"/> metadata).</summary>
+    internal IReadOnlyList<string> ServedOperations
+        => ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_app).DataSources
+            .SelectMany(source => source.Endpoints)
+            .Select(endpoint => endpoint.Metadata.GetMetadata<OmsOperation>()?.Name)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Adds a task (for tests and demos) and returns its ID.</summary>
     /// <exception cref="ArgumentException">The seed is invalid (status outside 1-7, negative sizes, progress outside 0..1, …).</exception>
     public long AddTask(EmulatedTaskSeed seed) => _store.Add(seed);

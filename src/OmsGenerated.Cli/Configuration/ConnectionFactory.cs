@@ -282,7 +282,7 @@ internal static class ConnectionFactory
             : ids.Count == 1
                 ? "demo task " + ids[0].ToString(CultureInfo.InvariantCulture)
                 : "demo tasks " + ids.Min().ToString(CultureInfo.InvariantCulture) + "\u2013" + ids.Max().ToString(CultureInfo.InvariantCulture);
-        string text = "Using the embedded OMS emulator at " + emulator.BaseAddress.GetLeftPart(UriPartial.Authority) + " (" + demo + "; state in " + emulator.StateLocation + ").";
+        string text = "Using the embedded OMS emulator at " + emulator.BaseAddress.GetLeftPart(UriPartial.Authority) + " (" + demo + "; state in " + emulator.StateLocation + ", which 'oms emulator reset' starts over).";
         return implicitly ? text + " Set HUAWEICLOUD_SDK_AK/SK/PROJECT_ID/REGION to use real OMS." : text;
     }
 }

@@ -12,7 +12,7 @@ internal interface IEmulatorStateStore : IDisposable
     /// <summary>Where the state is kept: a file path, or "(in memory)".</summary>
     string Location { get; }
 
-    /// <summary>Runs <paramref name="action"/> on the state and keeps its changes (unless it throws).</summary>
+    /// <summary>Runs <paramref name="action"/> on the state and keeps its changes (SQLite rolls back when it throws; in memory, what it changed stays).</summary>
     T Transact<T>(Func<EmulatorState, T> action);
 
     /// <summary>Throws the state away and seeds it again.</summary>

@@ -10,8 +10,8 @@ namespace OmsGenerated.Emulator.State;
 /// <summary>
 /// State in a SQLite file, so consecutive processes (CLI commands) continue one story. Every <see cref="Transact{T}"/>
 /// opens a connection, takes the write lock at once (BEGIN IMMEDIATE; another process waits up to
-/// <see cref="BusyTimeout"/>), loads the state, runs the action, saves the state and commits. The file is in WAL mode,
-/// so readers never see half a write. Entities are stored as JSON documents, one row each.
+/// <see cref="BusyTimeout"/>), loads the state, runs the action, saves the state and commits; an exception rolls back.
+/// WAL mode keeps commits cheap and crash-safe. Entities are stored as JSON documents, one row each.
 /// </summary>
 internal sealed class SqliteStateStore : IEmulatorStateStore
 {
