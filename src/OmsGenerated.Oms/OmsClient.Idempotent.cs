@@ -15,7 +15,7 @@ public enum StartOutcomeKind
     /// scheduled, for example because an earlier attempt of the same (retried) request succeeded.</summary>
     AlreadyRunning,
 
-    /// <summary>OMS answered OMS.0065 and the task has meanwhile succeeded.</summary>
+    /// <summary>OMS answered OMS.0065 and the task has meanwhile succeeded, or OMS.0070 ("finished") for a task that succeeded.</summary>
     AlreadySucceeded,
 }
 
@@ -33,6 +33,9 @@ public sealed record StartOutcome(long TaskId, StartOutcomeKind Kind, string? Re
 
     /// <summary>Whether the task was pausing (or stopped while OMS still answered OMS.0065) and was started after waiting.</summary>
     public bool WaitedForPause { get; init; }
+
+    /// <summary>The OMS code of the answer when the task was not started by this call: OMS.0065 ("already started") or OMS.0070 ("finished").</summary>
+    public string? ErrorCode { get; init; }
 }
 
 /// <summary>What <see cref="OmsClient.EnsureStoppedAsync"/> observed.</summary>
@@ -97,7 +100,7 @@ public partial class OmsClient
     /// <see cref="StartOutcomeKind.AlreadySucceeded"/>.</returns>
     /// <exception cref="TaskNotStartedException">OMS.0065, and the task was still pausing when the wait ran out, or is
     /// failed or in an unknown state.</exception>
-    /// <exception cref="ErrorResponseException">Any other OMS error, for example OMS.0070 (task finished) or OMS.1009 (no such task).</exception>
+    /// <exception cref="ErrorResponseException">Any other OMS error, for example OMS.0070 for a finished task that did not succeed, or OMS.1009 (no such task).</exception>
     /// <exception cref="InvalidOperationException"><see cref="ProjectId"/> is not set.</exception>
     public async Task<StartOutcome> EnsureStartedAsync(long taskId, StartTaskReq body, EnsureStartedOptions options, CancellationToken cancellationToken = default)
     {
@@ -118,6 +121,17 @@ public partial class OmsClient
             catch (ErrorResponseException e) when (string.Equals(e.ErrorCode, OmsErrorCodes.Oms0065, StringComparison.Ordinal))
             {
                 alreadyStarted = e;
+            }
+            catch (ErrorResponseException e) when (string.Equals(e.ErrorCode, OmsErrorCodes.Oms0070, StringComparison.Ordinal))
+            {
+                // "Finished": a task that succeeded has nothing left to start, which is what the caller wanted; one that
+                // did not succeed keeps the error.
+                if (await ReadStatusAsync(projectId, taskId, cancellationToken).ConfigureAwait(false) == MigrationTaskStatus.Succeeded)
+                {
+                    return new StartOutcome(taskId, StartOutcomeKind.AlreadySucceeded, e.RequestId) { Status = MigrationTaskStatus.Succeeded, WaitedForPause = waited, ErrorCode = e.ErrorCode };
+                }
+
+                throw;
             }
 
             // Wait while it is pausing; a stopped task is started again at once.
@@ -143,12 +157,12 @@ public partial class OmsClient
 
             if (status == MigrationTaskStatus.Executing || status == MigrationTaskStatus.Retrying || status == MigrationTaskStatus.Waiting)
             {
-                return new StartOutcome(taskId, StartOutcomeKind.AlreadyRunning, alreadyStarted.RequestId) { Status = status, WaitedForPause = waited };
+                return new StartOutcome(taskId, StartOutcomeKind.AlreadyRunning, alreadyStarted.RequestId) { Status = status, WaitedForPause = waited, ErrorCode = alreadyStarted.ErrorCode };
             }
 
             if (status == MigrationTaskStatus.Succeeded)
             {
-                return new StartOutcome(taskId, StartOutcomeKind.AlreadySucceeded, alreadyStarted.RequestId) { Status = status, WaitedForPause = waited };
+                return new StartOutcome(taskId, StartOutcomeKind.AlreadySucceeded, alreadyStarted.RequestId) { Status = status, WaitedForPause = waited, ErrorCode = alreadyStarted.ErrorCode };
             }
 
             if (status == MigrationTaskStatus.Stopped && clock.GetElapsedTime(startedAt) < options.PausingTimeout)

@@ -86,8 +86,9 @@ public sealed class ErrorTests
     {
         CliResult result = await CliRunner.RunAsync("--timeout", "0.01", "tasks", "list");
 
+        // accepted as a value: the call may still time out (the timeout error then suggests raising it), but it is no usage error
         Assert.NotEqual(2, result.ExitCode);
-        Assert.DoesNotContain("--timeout", result.Stderr);
+        Assert.DoesNotContain("--timeout must be", result.Stderr);
     }
 
     [Fact]

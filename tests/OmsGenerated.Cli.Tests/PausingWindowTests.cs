@@ -78,6 +78,23 @@ public sealed class PausingWindowTests
     }
 
     [Fact]
+    public async Task EnsureStarted_on_a_succeeded_task_reports_already_succeeded_with_the_finished_answer()
+    {
+        await using OmsEmulator emulator = await StartEmulatorAsync(speed: 4);
+        using OmsClient client = Client(emulator);
+        const long SucceededDemoTask = 1004;
+
+        ErrorResponseException answer = await Assert.ThrowsAsync<ErrorResponseException>(() => client.StartTaskAsync(SucceededDemoTask, s_body));
+        StartOutcome outcome = await client.EnsureStartedAsync(SucceededDemoTask, s_body);
+
+        Assert.Equal("OMS.0070", answer.ErrorCode);
+        Assert.Equal(StartOutcomeKind.AlreadySucceeded, outcome.Kind);
+        Assert.Equal("OMS.0070", outcome.ErrorCode);
+        Assert.Equal(MigrationTaskStatus.Succeeded, outcome.Status);
+        Assert.False(string.IsNullOrEmpty(outcome.RequestId));
+    }
+
+    [Fact]
     public async Task EnsureStarted_gives_up_when_the_pausing_outlasts_the_wait()
     {
         await using OmsEmulator emulator = await StartEmulatorAsync(speed: 0.02); // pausing takes 100 s

@@ -39,7 +39,7 @@ internal static class BatchStart
                     rows.Add(outcome.Kind switch
                     {
                         StartOutcomeKind.AlreadyRunning => new Row(taskId, task.Name, "already running", OmsErrorCodes.Oms0065, null, outcome.RequestId, ExitCodes.Success),
-                        StartOutcomeKind.AlreadySucceeded => new Row(taskId, task.Name, "already succeeded", OmsErrorCodes.Oms0065, null, outcome.RequestId, ExitCodes.Success),
+                        StartOutcomeKind.AlreadySucceeded => new Row(taskId, task.Name, "already succeeded", outcome.ErrorCode ?? OmsErrorCodes.Oms0065, null, outcome.RequestId, ExitCodes.Success),
                         _ => new Row(taskId, task.Name, "started", null, null, null, ExitCodes.Success),
                     });
                 }

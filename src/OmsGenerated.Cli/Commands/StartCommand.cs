@@ -93,7 +93,7 @@ internal static class StartCommand
             else
             {
                 string task = "Task " + taskId.ToString(CultureInfo.InvariantCulture);
-                string answer = " (" + OmsErrorCodes.Oms0065 + ", request id " + (outcome.RequestId ?? "-") + ").";
+                string answer = " (" + (outcome.ErrorCode ?? OmsErrorCodes.Oms0065) + ", request id " + (outcome.RequestId ?? "-") + ").";
                 context.Stdout.WriteLine(outcome.Kind switch
                 {
                     StartOutcomeKind.AlreadyRunning => task + " is already running" + answer,
