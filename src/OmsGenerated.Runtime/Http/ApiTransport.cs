@@ -131,7 +131,7 @@ public static class ApiTransport
             }
             finally
             {
-                telemetry.Stop(ApiClientMetrics.For(request));
+                telemetry.Stop(request);
             }
         }
     }
