@@ -78,16 +78,7 @@ public class StartTaskBenchmarks
     {
         try
         {
-            var body = new FloorStartTaskBody
-            {
-                SrcAk = Payload.SrcAk,
-                SrcSk = Payload.SrcSk,
-                DstAk = Payload.DstAk,
-                DstSk = Payload.DstSk,
-                SourceCdnAuthenticationKey = Payload.CdnKey,
-                MigrateFailedObject = true,
-            };
-            await _floor.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, body).ConfigureAwait(false);
+            await _floor.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, Payload.FloorBody()).ConfigureAwait(false);
             return null;
         }
         catch (FloorApiException e)
@@ -147,16 +138,7 @@ public class StartTaskBenchmarks
     {
         try
         {
-            var body = new FloorStartTaskBody
-            {
-                SrcAk = Payload.SrcAk,
-                SrcSk = Payload.SrcSk,
-                DstAk = Payload.DstAk,
-                DstSk = Payload.DstSk,
-                SourceCdnAuthenticationKey = Payload.CdnKey,
-                MigrateFailedObject = true,
-            };
-            await _refit.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, body).ConfigureAwait(false);
+            await _refit.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, Payload.FloorBody()).ConfigureAwait(false);
             return null;
         }
         catch (ApiException e)
@@ -270,4 +252,15 @@ public static class Payload
     public const string DstAk = "DSTACCESSKEYEXAMPLE0";
     public const string DstSk = "dst-secret-key-example-0000000000000000";
     public const string CdnKey = "cdn-authentication-key-example-00000000";
+
+    /// <summary>A new body for the floor and Refit (both use the floor's source-generated model), as a caller builds it per call.</summary>
+    public static FloorStartTaskBody FloorBody() => new()
+    {
+        SrcAk = SrcAk,
+        SrcSk = SrcSk,
+        DstAk = DstAk,
+        DstSk = DstSk,
+        SourceCdnAuthenticationKey = CdnKey,
+        MigrateFailedObject = true,
+    };
 }
