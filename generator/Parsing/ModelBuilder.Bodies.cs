@@ -96,9 +96,11 @@ internal sealed partial class ModelBuilder
         }
 
         var fields = new List<FormFieldModel>();
-        foreach (var property in properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).OrderBy(p => actual!.RequiredProperties.Contains(p.Name) || p.IsRequired ? 0 : 1))
+        // declaration order (the document's, so deterministic), required fields first as in the method's signature
+        foreach (var property in properties.Select(p => p.Value).OrderBy(p => actual!.RequiredProperties.Contains(p.Name) || p.IsRequired ? 0 : 1))
         {
             _cancellationToken.ThrowIfCancellationRequested();
+            // NSwag 14 reads an encoding's contentType from 'encodingType', so a document's encoding is seen only when spelled that way
             var encoding = selected.Media?.Encoding is { } encodings && encodings.TryGetValue(property.Name, out var declared) ? declared?.EncodingType : null;
             var required = isRequired && (actual!.RequiredProperties.Contains(property.Name) || property.IsRequired);
             fields.Add(BuildFormField(property.Name, property, required, Clean(property.Description), encoding, selected.Kind, baseName, usedNames, where));

@@ -36,7 +36,9 @@ public sealed class MultipartFormBody
         ArgumentNullException.ThrowIfNull(file);
         var contentType = file.ContentType ?? FirstConcrete(declaredContentType) ?? "application/octet-stream";
         var part = new StreamBodyContent(file.Content, contentType);
-        _content.Add(part, Quoted(name), Quoted(file.FileName));
+        // set here rather than by MultipartFormDataContent, which adds filename*: RFC 7578 (4.2) says not to use it
+        part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quoted(name), FileName = Quoted(file.FileName) };
+        _content.Add(part);
         return this;
     }
 
