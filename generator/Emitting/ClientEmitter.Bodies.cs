@@ -28,7 +28,7 @@ internal static partial class ClientEmitter
         var declared = response.ContentType is null ? string.Empty : " (" + response.ContentType + (response.OtherContentTypes is null ? string.Empty : "; the document also lists " + response.OtherContentTypes) + ")";
         var text = response.Kind == BodyKind.Binary
             ? "The response body as a stream" + declared + ", read as it arrives. Dispose it to release the connection."
-            : (response.Description ?? "The response body") + declared + ".";
+            : (response.Description ?? "The response body").TrimEnd('.') + declared + ".";
         w.WriteDocElement("returns", text);
     }
 
