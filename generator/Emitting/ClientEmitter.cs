@@ -11,7 +11,7 @@ namespace OmsGenerated.Generator.Emitting;
 /// built directly with escaping, a body written once to UTF-8); the same methods also run over any
 /// Kiota IRequestAdapter.
 /// </summary>
-internal static class ClientEmitter
+internal static partial class ClientEmitter
 {
     private const string Transport = Runtime + ".Http.ApiTransport";
 
@@ -68,7 +68,7 @@ internal static class ClientEmitter
         w.WriteLine("private static readonly " + Runtime + ".Http.ApiOperation " + operationField + " = new(" + Literal(op.OperationId) + ", " + (op.IsIdempotent ? "true" : "false") + ", " + Literal(op.PathTemplate) + ");");
         w.WriteLine();
 
-        var returnType = op.Response?.Type is { } responseType ? TypeName(responseType, ns) : null;
+        var returnType = ResponseTypeName(op, ns);
         w.WriteDocs(op.Summary ?? op.HttpMethod + " " + op.PathTemplate, op.Summary is null ? op.Description : op.Description ?? (op.HttpMethod + " " + op.PathTemplate));
         var signature = new List<string>();
         var helperSignature = new List<string> { Kiota + ".IRequestAdapter __adapter", "string __url" };
@@ -85,16 +85,12 @@ internal static class ClientEmitter
             }
             else
             {
-                var body = op.Body!;
-                w.WriteDocElement("param", body.Description ?? "The request body (" + body.ContentType + ").", body.Name.TrimStart('@'));
-
-                signature.Add(NullableTypeName(body.Type, ns, !body.IsRequired) + " " + body.Name + (body.IsRequired ? string.Empty : " = null"));
-                helperSignature.Add(NullableTypeName(body.Type, ns, !body.IsRequired) + " " + body.Name);
-                forwarded.Add(body.Name);
+                AddBodyParameters(w, op.Body!, ns, signature, helperSignature, forwarded);
             }
         }
 
         w.WriteDocElement("param", "Cancels the request.", "cancellationToken");
+        EmitReturnsDoc(w, op);
         signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
         helperSignature.Add("global::System.Threading.CancellationToken cancellationToken");
         forwarded.Add("cancellationToken");
@@ -170,12 +166,7 @@ internal static class ClientEmitter
 
         if (op.Body is { } body)
         {
-            if (body.IsRequired && !body.Type.IsValueType)
-            {
-                w.WriteLine(guard + ".Required(" + body.Name + ", \"body\");");
-            }
-
-            ValidationCode.EmitChecks(w, body.Type, body.Name, !body.IsRequired, Constraints.None, "\"body\"");
+            EmitBodyValidation(w, body);
         }
     }
 
@@ -285,38 +276,10 @@ internal static class ClientEmitter
         w.WriteLine("var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", __url); // disposed by the transport");
         w.WriteLine("__request.Options.Set(" + Runtime + ".Http.ApiOperation.OptionsKey, " + operationField + ");");
         EmitHeaders(w, op, "request");
-        if (op.Response is { Kind: BodyKind.Json })
-        {
-            w.WriteLine("__request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
-        }
-
+        EmitAccept(w, op, "request");
         if (op.Body is { } body)
         {
-            var content = body.Kind switch
-            {
-                BodyKind.Json => Runtime + ".Json.JsonBody.Create(" + body.Name + ", " + JsonCode.WriterLambda(body.Type, ns) + ")",
-                BodyKind.Text => "new global::System.Net.Http.StringContent(" + body.Name + ", global::System.Text.Encoding.UTF8, " + Literal(body.ContentType) + ")",
-                _ => Runtime + ".Http.ApiTransport.Binary(" + body.Name + ", " + Literal(body.ContentType) + ")",
-            };
-            if (body.IsRequired || body.Type.IsValueType && !body.IsRequired)
-            {
-                if (body.IsRequired)
-                {
-                    w.WriteLine("__request.Content = " + content + ";");
-                }
-                else
-                {
-                    w.OpenBlock("if (" + body.Name + " is { } __bodyValue)");
-                    w.WriteLine("__request.Content = " + content.Replace("(" + body.Name + ",", "(__bodyValue,") + ";");
-                    w.CloseBlock();
-                }
-            }
-            else
-            {
-                w.OpenBlock("if (" + body.Name + " is not null)");
-                w.WriteLine("__request.Content = " + content + ";");
-                w.CloseBlock();
-            }
+            EmitBody(w, body, ns, overKiota: false);
         }
 
         var client = "_httpClient!";
@@ -329,7 +292,7 @@ internal static class ClientEmitter
         var call = op.Response.Kind switch
         {
             BodyKind.Text => Transport + ".SendForTextAsync(" + client + ", __request, " + errorMapper + ", cancellationToken)",
-            BodyKind.Binary => Transport + ".SendForBytesAsync(" + client + ", __request, " + errorMapper + ", cancellationToken)",
+            BodyKind.Binary => Transport + ".SendForStreamAsync(" + client + ", __request, " + errorMapper + ", cancellationToken)",
             _ when type.IsValueType => Transport + ".SendForJsonValueAsync(" + client + ", __request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
             _ => Transport + ".SendForJsonAsync(" + client + ", __request, " + JsonCode.DocumentReader(type, ns) + ", " + errorMapper + ", cancellationToken)",
         };
@@ -340,31 +303,10 @@ internal static class ClientEmitter
     {
         w.WriteLine("var __info = new " + Kiota + ".RequestInformation { HttpMethod = " + Kiota + ".Method." + op.HttpMethod + ", URI = new global::System.Uri(__url) };");
         EmitHeaders(w, op, "info");
-        if (op.Response is { Kind: BodyKind.Json })
-        {
-            w.WriteLine("__info.Headers.TryAdd(\"Accept\", \"application/json\");");
-        }
-
+        EmitAccept(w, op, "info");
         if (op.Body is { } body)
         {
-            var statement = body.Kind switch
-            {
-                BodyKind.Json when body.Type.Kind == TypeKind.Object => "__info.SetContentFromParsable(__adapter, " + Literal(body.ContentType) + ", " + body.Name + ");",
-                BodyKind.Json => "__info.SetStreamContent(" + Runtime + ".Json.JsonBody.CreateStream(" + body.Name + ", " + JsonCode.WriterLambda(body.Type, ns) + "), " + Literal(body.ContentType) + ");",
-                BodyKind.Text => "__info.SetStreamContent(new global::System.IO.MemoryStream(global::System.Text.Encoding.UTF8.GetBytes(" + body.Name + ")), " + Literal(body.ContentType) + ");",
-                _ => "__info.SetStreamContent(new global::System.IO.MemoryStream(" + body.Name + "), " + Literal(body.ContentType) + ");",
-            };
-            if (body.IsRequired)
-            {
-                w.WriteLine(statement);
-            }
-            else
-            {
-                var local = "__bodyPayload";
-                w.OpenBlock("if (" + body.Name + " is { } " + local + ")");
-                w.WriteLine(statement.Replace(", " + body.Name + ")", ", " + local + ")").Replace("(" + body.Name + ",", "(" + local + ",").Replace("(" + body.Name + ")", "(" + local + ")"));
-                w.CloseBlock();
-            }
+            EmitBody(w, body, ns, overKiota: true);
         }
 
         if (op.Response?.Type is not { } type)
@@ -382,7 +324,8 @@ internal static class ClientEmitter
         }
         else if (op.Response.Kind == BodyKind.Binary)
         {
-            w.WriteLine("return await __adapter.SendPrimitiveAsync<byte[]>(__info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
+            w.WriteLine("var __stream = await __adapter.SendPrimitiveAsync<global::System.IO.Stream>(__info, " + kiotaErrors + ", cancellationToken).ConfigureAwait(false) ?? throw " + missing + ";");
+            w.WriteLine("return new " + StreamResponse + "(__stream, null, null, null);");
         }
         else if (type.Kind == TypeKind.Object)
         {

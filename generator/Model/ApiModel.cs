@@ -75,16 +75,48 @@ internal sealed record ParameterModel(
     string? Description,
     Constraints Constraints);
 
+/// <summary>
+/// How a body goes on the wire. Requests: <c>Binary</c> is the caller's stream; <c>Form</c> and <c>Multipart</c> are
+/// sent field by field (<see cref="BodyModel.Fields"/>). Responses: <c>Binary</c> is a stream the caller disposes.
+/// </summary>
 internal enum BodyKind
 {
     Json,
     Text,
     Binary,
+    Form,
+    Multipart,
 }
 
-internal sealed record BodyModel(string Name, TypeRef Type, BodyKind Kind, string ContentType, bool IsRequired, string? Description);
+/// <summary>
+/// A request body. <c>ContentType</c> is the one chosen and sent; <c>OtherContentTypes</c> lists the others the document
+/// allows (shown in the XML docs). Form and multipart bodies are sent from <c>Fields</c>, one method parameter each.
+/// </summary>
+internal sealed record BodyModel(
+    string Name,
+    TypeRef Type,
+    BodyKind Kind,
+    string ContentType,
+    bool IsRequired,
+    string? Description,
+    EquatableArray<FormFieldModel> Fields = default,
+    string? OtherContentTypes = null);
 
-internal sealed record ResponseModel(TypeRef? Type, BodyKind Kind, string? Description);
+internal enum FormFieldKind
+{
+    /// <summary>A scalar, or an array of scalars sent as repeated fields.</summary>
+    Value,
+
+    /// <summary>An object, map or nested array, sent as a JSON document.</summary>
+    Json,
+    File,
+    FileArray,
+}
+
+/// <summary>One field of a form or multipart body; <c>ContentType</c> is the document's encoding for it, if any.</summary>
+internal sealed record FormFieldModel(string WireName, string Name, TypeRef Type, FormFieldKind Kind, bool IsRequired, string? ContentType, string? Description);
+
+internal sealed record ResponseModel(TypeRef? Type, BodyKind Kind, string? Description, string? ContentType = null, string? OtherContentTypes = null);
 
 /// <summary>Maps a status code ("400", "4XX", "default") to a generated exception type.</summary>
 internal sealed record ErrorMappingModel(string StatusCode, string ExceptionName);

@@ -117,6 +117,7 @@ internal sealed partial class ModelBuilder
         JsonSchema? swagger2Body = null;
         var swagger2BodyRequired = false;
         string? swagger2BodyDescription = null;
+        var formParameters = new List<OpenApiParameter>();
 
         foreach (var parameter in operation.ActualParameters)
         {
@@ -140,8 +141,8 @@ internal sealed partial class ModelBuilder
 
                     break;
                 case OpenApiParameterKind.FormData:
-                    Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "form-data parameters are not supported yet");
-                    return null;
+                    formParameters.Add(parameter);
+                    break;
                 case OpenApiParameterKind.Cookie:
                     if (parameter.IsRequired)
                     {
@@ -162,30 +163,20 @@ internal sealed partial class ModelBuilder
         BodyModel? body = null;
         if (!_isSwagger2 && operation.ActualRequestBody is { } requestBody && requestBody.Content.Count > 0)
         {
-            var bodyName = UniqueParameterName("body", usedParameterNames, where);
-            var selected = SelectContent(requestBody.Content.Select(c => new KeyValuePair<string, JsonSchema?>(c.Key, c.Value?.Schema)));
-            if (selected is null)
-            {
-                if (requestBody.IsRequired)
-                {
-                    Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "request content type(s) " + string.Join(", ", requestBody.Content.Keys) + " are not supported yet");
-                    return null;
-                }
-
-                Report(DiagnosticDescriptors.UnsupportedConstruct, where, "Optional request body of type " + string.Join(", ", requestBody.Content.Keys), "the method sends no body");
-            }
-            else
-            {
-                var (contentType, schema, kind) = selected.Value;
-                var type = kind == BodyKind.Json ? Map(schema, baseName + "Request", where.Concat(new[] { "requestBody" }).ToArray()) : kind == BodyKind.Text ? TypeRef.String : new TypeRef(TypeKind.Bytes);
-                body = new BodyModel(bodyName, type, kind, contentType, requestBody.IsRequired, Clean(requestBody.Description));
-            }
+            body = BuildOpenApi3Body(requestBody, baseName, usedParameterNames, where);
         }
         else if (swagger2Body is not null)
         {
-            var bodyName = UniqueParameterName("body", usedParameterNames, where);
-            var type = Map(swagger2Body, baseName + "Request", where);
-            body = new BodyModel(bodyName, type, BodyKind.Json, "application/json", swagger2BodyRequired, Clean(swagger2BodyDescription));
+            if (formParameters.Count > 0)
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, where, "formData parameters beside a body parameter", "Swagger 2.0 allows one or the other; the body parameter is sent");
+            }
+
+            body = BuildSwagger2Body(operation, swagger2Body, swagger2BodyRequired, swagger2BodyDescription, baseName, usedParameterNames, where);
+        }
+        else if (formParameters.Count > 0)
+        {
+            body = BuildSwagger2FormBody(operation, formParameters, baseName, usedParameterNames, where.Concat(new[] { "parameters" }).ToArray());
         }
 
         var response = BuildResponse(operation, baseName, where, out var errorMappings);
@@ -350,13 +341,13 @@ internal sealed partial class ModelBuilder
         if (successCode is not null)
         {
             var response = responses[successCode];
-            var selected = SelectResponseContent(response);
+            var selected = SelectResponseContent(response, operation);
             if (selected is { } content)
             {
                 var type = content.Kind == BodyKind.Json
                     ? Map(content.Schema, baseName + "Response", where.Concat(new[] { "responses", successCode }).ToArray())
                     : content.Kind == BodyKind.Text ? TypeRef.String : new TypeRef(TypeKind.Bytes);
-                success = new ResponseModel(type, content.Kind, Clean(response.Description));
+                success = new ResponseModel(type, content.Kind, Clean(response.Description), content.ContentType, content.Others);
             }
         }
 
@@ -375,7 +366,7 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            var selected = SelectResponseContent(entry.Value);
+            var selected = SelectResponseContent(entry.Value, operation);
             if (selected is not { Kind: BodyKind.Json } content)
             {
                 continue;
@@ -406,46 +397,30 @@ internal sealed partial class ModelBuilder
         return success;
     }
 
-    private (string ContentType, JsonSchema? Schema, BodyKind Kind)? SelectResponseContent(OpenApiResponse response)
+    private SelectedContent? SelectResponseContent(OpenApiResponse response, OpenApiOperation operation)
     {
         if (response.Content.Count > 0)
         {
-            return SelectContent(response.Content.Select(c => new KeyValuePair<string, JsonSchema?>(c.Key, c.Value?.Schema)), requireSchema: true);
+            return SelectResponseContentType(response.Content.Select(c => (c.Key, c.Value?.Schema)).ToList());
         }
 
         if (response.Schema is { } schema)
         {
-            var kind = (schema.ActualSchema.Type & JsonObjectType.File) != 0 ? BodyKind.Binary : BodyKind.Json;
-            return ("application/json", schema, kind);
-        }
-
-        return null;
-    }
-
-    private static (string ContentType, JsonSchema? Schema, BodyKind Kind)? SelectContent(IEnumerable<KeyValuePair<string, JsonSchema?>> content, bool requireSchema = false)
-    {
-        var list = content.ToList();
-        foreach (var entry in list)
-        {
-            var mediaType = entry.Key.ToLowerInvariant();
-            if (mediaType.Contains("json") && (!requireSchema || entry.Value is not null))
+            // Swagger 2: one schema for every type in produces
+            var produces = operation.ActualProduces?.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() ?? new List<string>();
+            if ((schema.ActualSchema.Type & JsonObjectType.File) != 0 || schema.ActualSchema.Format == "binary")
             {
-                return (entry.Key, entry.Value, BodyKind.Json);
-            }
-        }
-
-        foreach (var entry in list)
-        {
-            var mediaType = entry.Key.ToLowerInvariant();
-            if (mediaType.StartsWith("text/plain", StringComparison.Ordinal))
-            {
-                return (entry.Key, entry.Value, BodyKind.Text);
+                var binaryType = produces.FirstOrDefault(p => !IsJson(p) && !p.Contains("*")) ?? "application/octet-stream";
+                return new SelectedContent(binaryType, schema, BodyKind.Binary, null, null);
             }
 
-            if (mediaType.StartsWith("application/octet-stream", StringComparison.Ordinal) || entry.Value?.ActualSchema.Format == "binary")
+            if (produces.Count == 0 || produces.Any(IsJson))
             {
-                return (entry.Key, entry.Value, BodyKind.Binary);
+                var jsonType = produces.FirstOrDefault(p => MediaType(p) == "application/json") ?? produces.FirstOrDefault(IsJson) ?? "application/json";
+                return new SelectedContent(jsonType, schema, BodyKind.Json, null, null);
             }
+
+            return SelectResponseContentType(produces.Select(p => (p, (JsonSchema?)schema)).ToList());
         }
 
         return null;

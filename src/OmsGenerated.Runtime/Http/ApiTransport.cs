@@ -136,6 +136,58 @@ public static class ApiTransport
         }
     }
 
+    /// <summary>
+    /// The success body as a stream, read as it arrives; the caller disposes the result (which releases the
+    /// connection). Errors are the operation's typed exception, as for every other send.
+    /// </summary>
+    public static async Task<ApiStreamResponse> SendForStreamAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using (request)
+        {
+            ProductUserAgent.AddIfMissing(client, request);
+            var telemetry = ApiCallTelemetry.Start(client, request);
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                telemetry.OnResponse(response);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+                }
+
+                ThrowIfIncomplete(response);
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                var result = ApiStreamResponse.FromResponse(response, stream);
+                response = null; // owned by the result from here on
+                return result;
+            }
+            catch (Exception exception) when (telemetry.OnException(exception))
+            {
+                throw; // never reached: the filter only records the failure, while the activity is still current
+            }
+            finally
+            {
+                response?.Dispose();
+                telemetry.Stop(ApiClientMetrics.For(request));
+            }
+        }
+    }
+
+    /// <summary>The caller's stream as a request body with the given content type: copied while sent, not buffered, not disposed.</summary>
+    public static HttpContent Binary(System.IO.Stream body, string contentType) => new StreamBodyContent(body, contentType);
+
+    /// <summary>Text as a UTF-8 request body with the declared content type (a charset is added when it has none).</summary>
+    public static HttpContent Text(string body, string contentType)
+    {
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+        var header = MediaTypeHeaderValue.Parse(contentType);
+        header.CharSet ??= "utf-8";
+        content.Headers.ContentType = header;
+        return content;
+    }
+
     /// <summary>Raw bytes as a request body with the given content type.</summary>
     public static HttpContent Binary(byte[] body, string contentType)
     {

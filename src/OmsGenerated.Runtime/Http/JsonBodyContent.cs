@@ -24,6 +24,13 @@ public sealed class JsonBodyContent : HttpContent
         Headers.ContentLength = utf8Json.Length;
     }
 
+    /// <summary>The same JSON with the media type the API description declares (<c>application/merge-patch+json</c>, a vendor type).</summary>
+    public JsonBodyContent(ReadOnlyMemory<byte> utf8Json, string contentType)
+        : this(utf8Json)
+    {
+        Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+    }
+
     /// <summary>The exact bytes that will be sent.</summary>
     public ReadOnlyMemory<byte> Utf8Json => _utf8Json;
 

@@ -20,6 +20,10 @@ public static class JsonBody
     public static JsonBodyContent Create<T>(T value, Action<Utf8JsonWriter, T> write)
         => new(ToUtf8(value, write));
 
+    /// <summary>A JSON body sent with the declared media type (a <c>+json</c> or vendor type) instead of <c>application/json</c>.</summary>
+    public static JsonBodyContent Create<T>(T value, Action<Utf8JsonWriter, T> write, string contentType)
+        => new(ToUtf8(value, write), contentType);
+
     public static Stream CreateStream<T>(T value, Action<Utf8JsonWriter, T> write)
         => new MemoryStream(ToUtf8(value, write), writable: false);
 
