@@ -29,8 +29,8 @@ internal static class SyncRenderer
             table.AddRow(
                 new Text(task.SyncTaskId ?? "-"),
                 StatusMarkup(task.Status),
-                new Text((task.SrcCloudType?.ToString() ?? "?") + " " + (task.SrcRegion ?? "?") + " " + (task.SrcBucket ?? "?")),
-                new Text((task.DstRegion ?? "?") + " " + (task.DstBucket ?? "?")),
+                new Text(BucketText.Source(task.SrcCloudType?.ToString(), task.SrcRegion, task.SrcBucket)),
+                new Text(BucketText.Destination(task.DstRegion, task.DstBucket)),
                 new Text(Time(task.CreateTime)));
         }
 
@@ -40,21 +40,17 @@ internal static class SyncRenderer
 
     public static void RenderDetails(IAnsiConsole console, ShowSyncTaskResponse task)
     {
-        var grid = new Grid();
-        grid.AddColumn(new GridColumn().NoWrap());
-        grid.AddColumn();
-        void TextRow(string name, string? value) => grid.AddRow(new Markup("[bold]" + Markup.Escape(name) + "[/]"), new Text(string.IsNullOrEmpty(value) ? "-" : value));
-
-        TextRow("ID", task.SyncTaskId);
-        grid.AddRow(new Markup("[bold]Status[/]"), StatusMarkup(task.Status));
-        TextRow("Source", (task.SrcCloudType?.ToString() ?? "?") + " " + (task.SrcRegion ?? "?") + " " + (task.SrcBucket ?? "?"));
-        TextRow("Destination", (task.DstRegion ?? "?") + " " + (task.DstBucket ?? "?"));
-        TextRow("Created", Time(task.CreateTime));
-        TextRow("Last started", Time(task.LastStartTime));
-        TextRow("This month", Humanize.Number(task.MonthlyAcceptanceRequest) + " requested, " + Humanize.Number(task.MonthlySuccessObject) + " synchronized, "
+        var grid = new DetailsGrid();
+        grid.TextRow("ID", task.SyncTaskId);
+        grid.Row("Status", StatusMarkup(task.Status));
+        grid.TextRow("Source", BucketText.Source(task.SrcCloudType?.ToString(), task.SrcRegion, task.SrcBucket));
+        grid.TextRow("Destination", BucketText.Destination(task.DstRegion, task.DstBucket));
+        grid.TextRow("Created", Time(task.CreateTime));
+        grid.TextRow("Last started", Time(task.LastStartTime));
+        grid.TextRow("This month", Humanize.Number(task.MonthlyAcceptanceRequest) + " requested, " + Humanize.Number(task.MonthlySuccessObject) + " synchronized, "
             + Humanize.Number(task.MonthlyFailureObject) + " failed, " + Humanize.Number(task.MonthlySkipObject) + " skipped, " + Humanize.Bytes(task.MonthlySize));
-        TextRow("Description", task.Description);
-        console.Write(grid);
+        grid.TextRow("Description", task.Description);
+        grid.WriteTo(console);
     }
 
     public static void RenderStatistics(IAnsiConsole console, ListSyncTaskStatisticResponse statistics)

@@ -46,49 +46,40 @@ internal static class TaskRenderer
 
     public static void RenderDetails(IAnsiConsole console, TaskResp task)
     {
-        var grid = new Grid();
-        grid.AddColumn(new GridColumn().NoWrap());
-        grid.AddColumn();
-        void Row(string name, IRenderable value) => grid.AddRow(new Markup("[bold]" + Markup.Escape(name) + "[/]"), value);
-        void TextRow(string name, string? value) => Row(name, new Text(string.IsNullOrEmpty(value) ? "-" : value));
-
-        TextRow("ID", task.Id?.ToString(CultureInfo.InvariantCulture));
-        TextRow("Name", task.Name);
-        Row("Status", StatusMarkup(task.Status));
-        TextRow("Progress", Humanize.Percent(task.Progress));
-        TextRow("Objects", Humanize.Number(task.SuccessfulNum) + " succeeded, " + Humanize.Number(task.FailedNum) + " failed, "
+        var grid = new DetailsGrid();
+        grid.TextRow("ID", task.Id?.ToString(CultureInfo.InvariantCulture));
+        grid.TextRow("Name", task.Name);
+        grid.Row("Status", StatusMarkup(task.Status));
+        grid.TextRow("Progress", Humanize.Percent(task.Progress));
+        grid.TextRow("Objects", Humanize.Number(task.SuccessfulNum) + " succeeded, " + Humanize.Number(task.FailedNum) + " failed, "
             + Humanize.Number(task.SkippedNum) + " skipped, of " + Humanize.Number(task.TotalNum));
-        TextRow("Size", Humanize.Bytes(task.CompleteSize) + " / " + Humanize.Bytes(task.TotalSize));
+        grid.TextRow("Size", Humanize.Bytes(task.CompleteSize) + " / " + Humanize.Bytes(task.TotalSize));
         bool running = task.Status == MigrationTaskStatus.Executing || task.Status == MigrationTaskStatus.Retrying;
-        TextRow("Speed", running ? Humanize.Speed(task.MigrateSpeed) : "-");
-        TextRow("Remaining", running ? Humanize.Duration(task.LeftTime) : "-");
-        TextRow("Elapsed", Humanize.Duration(task.TotalTime));
+        grid.TextRow("Speed", running ? Humanize.Speed(task.MigrateSpeed) : "-");
+        grid.TextRow("Remaining", running ? Humanize.Duration(task.LeftTime) : "-");
+        grid.TextRow("Elapsed", Humanize.Duration(task.TotalTime));
         if (task.SrcNode is { } src)
         {
-            TextRow("Source", (src.CloudType?.ToString() ?? "?") + " " + (src.Region ?? "?") + " " + (src.Bucket ?? "?"));
+            grid.TextRow("Source", BucketText.Source(src.CloudType?.ToString(), src.Region, src.Bucket));
         }
 
         if (task.DstNode is { } dst)
         {
-            TextRow("Destination", (dst.Region ?? "?") + " " + (dst.Bucket ?? "?") + (string.IsNullOrEmpty(dst.SavePrefix) ? string.Empty : "/" + dst.SavePrefix));
+            grid.TextRow("Destination", BucketText.Destination(dst.Region, dst.Bucket, dst.SavePrefix));
         }
 
         if (!string.IsNullOrEmpty(task.GroupId))
         {
-            TextRow("Group", task.GroupId);
+            grid.TextRow("Group", task.GroupId);
         }
 
         if (!string.IsNullOrEmpty(task.Description))
         {
-            TextRow("Description", task.Description);
+            grid.TextRow("Description", task.Description);
         }
 
-        if (task.ErrorReason is { } error && (error.ErrorCode is not null || error.ErrorMsg is not null))
-        {
-            Row("Error", new Markup("[red]" + Markup.Escape((error.ErrorCode ?? "?") + ": " + (error.ErrorMsg ?? string.Empty)) + "[/]"));
-        }
-
-        console.Write(grid);
+        grid.ErrorRow(task.ErrorReason?.ErrorCode, task.ErrorReason?.ErrorMsg);
+        grid.WriteTo(console);
     }
 
     public static IRenderable StatusMarkup(MigrationTaskStatus? status)

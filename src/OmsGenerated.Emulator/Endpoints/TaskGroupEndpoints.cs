@@ -38,15 +38,9 @@ internal static class TaskGroupEndpoints
             return invalidPage;
         }
 
-        int? status = null;
-        if (query.ContainsKey("status"))
+        if (QueryParameters.TryStatus(query, 0, 9, out int? status) is { } invalidStatus)
         {
-            if (!QueryParameters.TryInt(query, "status", 0, 9, 0, out int value))
-            {
-                return OmsErrors.InvalidParameter("status");
-            }
-
-            status = value;
+            return invalidStatus;
         }
 
         return store.Transact((state, _) =>
