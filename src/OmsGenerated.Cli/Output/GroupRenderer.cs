@@ -11,34 +11,25 @@ internal static class GroupRenderer
 {
     public static void RenderList(IAnsiConsole console, IReadOnlyList<TaskGroupResp> groups)
     {
-        if (groups.Count == 0)
-        {
-            console.MarkupLine("[grey]No task groups.[/]");
-            return;
-        }
-
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("ID");
-        table.AddColumn("Status");
-        table.AddColumn("Type");
-        table.AddColumn(new TableColumn("Tasks").RightAligned());
-        table.AddColumn(new TableColumn("Objects").RightAligned());
-        table.AddColumn(new TableColumn("Size").RightAligned());
-        table.AddColumn("Description");
-        foreach (TaskGroupResp group in groups)
-        {
-            table.AddRow(
+        ListTable.Write(
+            console,
+            groups,
+            "task groups",
+            [
+                new TableColumn("ID"), new TableColumn("Status"), new TableColumn("Type"), new TableColumn("Tasks").RightAligned(),
+                new TableColumn("Objects").RightAligned(), new TableColumn("Size").RightAligned(), new TableColumn("Description"),
+            ],
+            group =>
+            [
                 new Text(group.GroupId ?? "-"),
                 StatusMarkup(group.Status),
                 new Text(group.TaskType?.ToString() ?? "-"),
                 new Text(Humanize.Number(group.CompleteTaskNum) + "/" + Humanize.Number(group.TotalTaskNum)),
                 new Text(Humanize.Number(group.SuccessNum) + "/" + Humanize.Number(group.TotalNum)),
                 new Text(Humanize.Bytes(group.CompleteSize) + " / " + Humanize.Bytes(group.TotalSize)),
-                new Text(string.IsNullOrEmpty(group.Description) ? "-" : group.Description));
-        }
-
-        console.Write(table);
-        console.WriteLine(groups.Count.ToString(CultureInfo.InvariantCulture) + (groups.Count == 1 ? " task group" : " task groups"));
+                new Text(string.IsNullOrEmpty(group.Description) ? "-" : group.Description),
+            ],
+            ListTable.Count(groups.Count, "task group"));
     }
 
     public static void RenderDetails(IAnsiConsole console, TaskGroupResp group)

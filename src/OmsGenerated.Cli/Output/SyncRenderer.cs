@@ -12,30 +12,20 @@ internal static class SyncRenderer
 {
     public static void RenderList(IAnsiConsole console, IReadOnlyList<SyncTaskInfo> tasks)
     {
-        if (tasks.Count == 0)
-        {
-            console.MarkupLine("[grey]No sync tasks.[/]");
-            return;
-        }
-
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("ID");
-        table.AddColumn("Status");
-        table.AddColumn("Source");
-        table.AddColumn("Destination");
-        table.AddColumn("Created");
-        foreach (SyncTaskInfo task in tasks)
-        {
-            table.AddRow(
+        ListTable.Write(
+            console,
+            tasks,
+            "sync tasks",
+            [new TableColumn("ID"), new TableColumn("Status"), new TableColumn("Source"), new TableColumn("Destination"), new TableColumn("Created")],
+            task =>
+            [
                 new Text(task.SyncTaskId ?? "-"),
                 StatusMarkup(task.Status),
                 new Text(BucketText.Source(task.SrcCloudType?.ToString(), task.SrcRegion, task.SrcBucket)),
                 new Text(BucketText.Destination(task.DstRegion, task.DstBucket)),
-                new Text(Time(task.CreateTime)));
-        }
-
-        console.Write(table);
-        console.WriteLine(tasks.Count.ToString(CultureInfo.InvariantCulture) + (tasks.Count == 1 ? " sync task" : " sync tasks"));
+                new Text(Time(task.CreateTime)),
+            ],
+            ListTable.Count(tasks.Count, "sync task"));
     }
 
     public static void RenderDetails(IAnsiConsole console, ShowSyncTaskResponse task)

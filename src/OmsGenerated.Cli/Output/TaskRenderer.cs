@@ -11,37 +11,27 @@ internal static class TaskRenderer
 {
     public static void RenderList(IAnsiConsole console, IReadOnlyList<TaskResp> tasks, long? total)
     {
-        if (tasks.Count == 0)
-        {
-            console.MarkupLine("[grey]No tasks.[/]");
-            return;
-        }
-
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("ID");
-        table.AddColumn("Name");
-        table.AddColumn("Status");
-        table.AddColumn(new TableColumn("Progress").RightAligned());
-        table.AddColumn(new TableColumn("Objects").RightAligned());
-        table.AddColumn(new TableColumn("Size").RightAligned());
-        table.AddColumn(new TableColumn("Speed").RightAligned());
-        foreach (TaskResp task in tasks)
-        {
-            table.AddRow(
+        ListTable.Write(
+            console,
+            tasks,
+            "tasks",
+            [
+                new TableColumn("ID"), new TableColumn("Name"), new TableColumn("Status"), new TableColumn("Progress").RightAligned(),
+                new TableColumn("Objects").RightAligned(), new TableColumn("Size").RightAligned(), new TableColumn("Speed").RightAligned(),
+            ],
+            task =>
+            [
                 new Text(task.Id?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 new Text(task.Name ?? "-"),
                 StatusMarkup(task.Status),
                 new Text(Humanize.Percent(task.Progress)),
                 new Text(Humanize.Number(task.SuccessfulNum) + "/" + Humanize.Number(task.TotalNum)),
                 new Text(Humanize.Bytes(task.CompleteSize) + " / " + Humanize.Bytes(task.TotalSize)),
-                new Text(task.Status == MigrationTaskStatus.Executing ? Humanize.Speed(task.MigrateSpeed) : "-"));
-        }
-
-        console.Write(table);
-        string shown = tasks.Count.ToString(CultureInfo.InvariantCulture);
-        console.WriteLine(total is { } count && count != tasks.Count
-            ? shown + " of " + count.ToString(CultureInfo.InvariantCulture) + " tasks"
-            : shown + (tasks.Count == 1 ? " task" : " tasks"));
+                new Text(task.Status == MigrationTaskStatus.Executing ? Humanize.Speed(task.MigrateSpeed) : "-"),
+            ],
+            total is { } count && count != tasks.Count
+                ? tasks.Count.ToString(CultureInfo.InvariantCulture) + " of " + count.ToString(CultureInfo.InvariantCulture) + " tasks"
+                : ListTable.Count(tasks.Count, "task"));
     }
 
     public static void RenderDetails(IAnsiConsole console, TaskResp task)

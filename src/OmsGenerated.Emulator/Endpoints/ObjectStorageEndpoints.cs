@@ -33,13 +33,8 @@ internal static class ObjectStorageEndpoints
 
     private static EmulatorResponse Buckets(HttpContext context)
     {
-        ListBucketsReq? request = ReadSourceRequest(
-            context,
-            static (ref Utf8JsonReader reader) => ListBucketsReq.ReadJson(ref reader),
-            static r => r.Validate(),
-            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile),
-            out string cloud,
-            out EmulatorResponse? error);
+        ListBucketsReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => ListBucketsReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
@@ -61,13 +56,8 @@ internal static class ObjectStorageEndpoints
     /// <summary>ShowBucketObjects: one page of the objects under file_path, after the key behind_filename (a marker).</summary>
     private static EmulatorResponse Objects(HttpContext context)
     {
-        ShowBucketReq? request = ReadSourceRequest(
-            context,
-            static (ref Utf8JsonReader reader) => ShowBucketReq.ReadJson(ref reader),
-            static r => r.Validate(),
-            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile),
-            out string cloud,
-            out EmulatorResponse? error);
+        ShowBucketReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => ShowBucketReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
@@ -98,13 +88,8 @@ internal static class ObjectStorageEndpoints
 
     private static EmulatorResponse Region(HttpContext context)
     {
-        ShowBucketRegionReq? request = ReadSourceRequest(
-            context,
-            static (ref Utf8JsonReader reader) => ShowBucketRegionReq.ReadJson(ref reader),
-            static r => r.Validate(),
-            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile),
-            out string cloud,
-            out EmulatorResponse? error);
+        ShowBucketRegionReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => ShowBucketRegionReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
@@ -122,13 +107,8 @@ internal static class ObjectStorageEndpoints
     /// <summary>ShowCdnInfo: which of the prefix keys exist in the bucket (the CDN serves what the bucket has).</summary>
     private static EmulatorResponse CdnInfo(HttpContext context)
     {
-        ShowCdnInfoReq? request = ReadSourceRequest(
-            context,
-            static (ref Utf8JsonReader reader) => ShowCdnInfoReq.ReadJson(ref reader),
-            static r => r.Validate(),
-            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, null),
-            out string cloud,
-            out EmulatorResponse? error);
+        ShowCdnInfoReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => ShowCdnInfoReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, null), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
@@ -155,13 +135,8 @@ internal static class ObjectStorageEndpoints
 
     private static EmulatorResponse Prefix(HttpContext context)
     {
-        CheckPrefixReq? request = ReadSourceRequest(
-            context,
-            static (ref Utf8JsonReader reader) => CheckPrefixReq.ReadJson(ref reader),
-            static r => r.Validate(),
-            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile),
-            out string cloud,
-            out EmulatorResponse? error);
+        CheckPrefixReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => CheckPrefixReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
