@@ -18,6 +18,15 @@ internal sealed class DetailsGrid
 
     public void TextRow(string name, string? value) => Row(name, new Text(string.IsNullOrEmpty(value) ? "-" : value));
 
+    /// <summary>A row only when there is a value (for the fields OMS leaves out).</summary>
+    public void OptionalTextRow(string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            TextRow(name, value);
+        }
+    }
+
     /// <summary>The "Error" row in red, only when OMS gave a code or a message.</summary>
     public void ErrorRow(string? errorCode, string? errorMessage)
     {

@@ -47,21 +47,9 @@ internal static class GroupRenderer
         grid.TextRow("Size", Humanize.Bytes(group.CompleteSize) + " / " + Humanize.Bytes(group.TotalSize));
         grid.TextRow("Speed", group.Status?.Value is 1 or 2 ? Humanize.Speed(group.MigrateSpeed) : "-");
         grid.TextRow("Elapsed", Humanize.Duration(group.TotalTime));
-        if (group.SrcNode is { } src)
-        {
-            grid.TextRow("Source", BucketText.Source(src.CloudType?.ToString(), src.Region, src.Bucket));
-        }
-
-        if (group.DstNode is { } dst)
-        {
-            grid.TextRow("Destination", BucketText.Destination(dst.Region, dst.Bucket, dst.SavePrefix));
-        }
-
-        if (!string.IsNullOrEmpty(group.Description))
-        {
-            grid.TextRow("Description", group.Description);
-        }
-
+        grid.OptionalTextRow("Source", group.SrcNode is { } src ? BucketText.Source(src.CloudType?.ToString(), src.Region, src.Bucket) : null);
+        grid.OptionalTextRow("Destination", group.DstNode is { } dst ? BucketText.Destination(dst.Region, dst.Bucket, dst.SavePrefix) : null);
+        grid.OptionalTextRow("Description", group.Description);
         grid.ErrorRow(group.ErrorReason?.ErrorCode, group.ErrorReason?.ErrorMsg);
         grid.WriteTo(console);
     }

@@ -48,26 +48,10 @@ internal static class TaskRenderer
         grid.TextRow("Speed", running ? Humanize.Speed(task.MigrateSpeed) : "-");
         grid.TextRow("Remaining", running ? Humanize.Duration(task.LeftTime) : "-");
         grid.TextRow("Elapsed", Humanize.Duration(task.TotalTime));
-        if (task.SrcNode is { } src)
-        {
-            grid.TextRow("Source", BucketText.Source(src.CloudType?.ToString(), src.Region, src.Bucket));
-        }
-
-        if (task.DstNode is { } dst)
-        {
-            grid.TextRow("Destination", BucketText.Destination(dst.Region, dst.Bucket, dst.SavePrefix));
-        }
-
-        if (!string.IsNullOrEmpty(task.GroupId))
-        {
-            grid.TextRow("Group", task.GroupId);
-        }
-
-        if (!string.IsNullOrEmpty(task.Description))
-        {
-            grid.TextRow("Description", task.Description);
-        }
-
+        grid.OptionalTextRow("Source", task.SrcNode is { } src ? BucketText.Source(src.CloudType?.ToString(), src.Region, src.Bucket) : null);
+        grid.OptionalTextRow("Destination", task.DstNode is { } dst ? BucketText.Destination(dst.Region, dst.Bucket, dst.SavePrefix) : null);
+        grid.OptionalTextRow("Group", task.GroupId);
+        grid.OptionalTextRow("Description", task.Description);
         grid.ErrorRow(task.ErrorReason?.ErrorCode, task.ErrorReason?.ErrorMsg);
         grid.WriteTo(console);
     }
