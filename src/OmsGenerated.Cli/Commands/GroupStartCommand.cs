@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using OmsGenerated.Cli.Configuration;
-using OmsGenerated.Cli.Output;
 using OmsGenerated.Oms;
 
 namespace OmsGenerated.Cli.Commands;

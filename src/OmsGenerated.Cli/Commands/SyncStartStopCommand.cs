@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OmsGenerated.Cli.Configuration;
-using OmsGenerated.Cli.Output;
 using OmsGenerated.Oms;
 
 namespace OmsGenerated.Cli.Commands;

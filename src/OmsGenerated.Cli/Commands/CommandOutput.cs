@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
-using OmsGenerated.Cli.Commands;
+using OmsGenerated.Cli.Output;
 using Spectre.Console;
 
-namespace OmsGenerated.Cli.Output;
+namespace OmsGenerated.Cli.Commands;
 
 /// <summary>How a command prints what it read or did: one JSON document with <c>--json</c>, else the human rendering.</summary>
 internal static class CommandOutput
