@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
@@ -46,6 +47,20 @@ internal static class CliRunner
 
     public static Task<CliResult> RunAsync(IDictionary<string, string?>? environment, params string[] args)
         => RunAsync(environment, CancellationToken.None, args);
+
+    /// <summary>
+    /// Runs <c>oms --json --endpoint {endpoint} …</c>, asserts the exit code, and parses the JSON it printed: stdout on
+    /// success, the error document on stderr otherwise.
+    /// </summary>
+    public static async Task<JsonElement> RunJsonAsync(IDictionary<string, string?> environment, Uri endpoint, int expectedExit, params string[] args)
+    {
+        var all = new List<string> { "--json", "--endpoint", endpoint.ToString() };
+        all.AddRange(args);
+        CliResult result = await RunAsync(environment, all.ToArray());
+        Assert.True(result.ExitCode == expectedExit, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(expectedExit == 0 ? result.Stdout : result.Stderr);
+        return document.RootElement.Clone();
+    }
 
     public static async Task<CliResult> RunAsync(IDictionary<string, string?>? environment, CancellationToken cancellationToken, params string[] args)
     {

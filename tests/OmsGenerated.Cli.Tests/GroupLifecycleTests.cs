@@ -18,26 +18,8 @@ public sealed class GroupLifecycleTests
 
     private readonly ManualClock _clock = new();
 
-    private Dictionary<string, string?> Environment() => new()
-    {
-        ["HUAWEICLOUD_SDK_AK"] = Canary.AccessKey,
-        ["HUAWEICLOUD_SDK_SK"] = Canary.SecretKey,
-        ["HUAWEICLOUD_SDK_PROJECT_ID"] = ProjectId,
-        ["HUAWEICLOUD_OMS_DST_AK"] = "CANARYDSTAK",
-        ["HUAWEICLOUD_OMS_DST_SK"] = Canary.DstSecretKey,
-        ["HUAWEICLOUD_OMS_SRC_AK"] = "CANARYSRCAK",
-        ["HUAWEICLOUD_OMS_SRC_SK"] = Canary.SrcSecretKey,
-    };
-
-    private async Task<JsonElement> JsonAsync(OmsEmulator emulator, int expectedExit, params string[] args)
-    {
-        var all = new List<string> { "--json", "--endpoint", emulator.BaseAddress.ToString() };
-        all.AddRange(args);
-        CliResult result = await CliRunner.RunAsync(Environment(), all.ToArray());
-        Assert.True(result.ExitCode == expectedExit, result.ToString());
-        using JsonDocument document = JsonDocument.Parse(expectedExit == 0 ? result.Stdout : result.Stderr);
-        return document.RootElement.Clone();
-    }
+    private static Task<JsonElement> JsonAsync(OmsEmulator emulator, int expectedExit, params string[] args)
+        => CliRunner.RunJsonAsync(Canary.Environment(ProjectId), emulator.BaseAddress, expectedExit, args);
 
     private async Task<int> StatusAsync(OmsEmulator emulator, string groupId)
         => (await JsonAsync(emulator, 0, "groups", "show", groupId)).GetProperty("status").GetInt32();

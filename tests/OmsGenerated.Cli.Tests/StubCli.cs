@@ -32,16 +32,7 @@ public sealed class StubCli : IAsyncLifetime
     /// <summary>Like <see cref="RunAsync"/>, with the environment variable <paramref name="unset"/> (if any) left out.</summary>
     public Task<CliResult> RunWithoutAsync(string? unset, params string[] args)
     {
-        var environment = new Dictionary<string, string?>
-        {
-            ["HUAWEICLOUD_SDK_AK"] = Canary.AccessKey,
-            ["HUAWEICLOUD_SDK_SK"] = Canary.SecretKey,
-            ["HUAWEICLOUD_SDK_PROJECT_ID"] = ProjectId,
-            ["HUAWEICLOUD_OMS_DST_AK"] = "CANARYDSTAK",
-            ["HUAWEICLOUD_OMS_DST_SK"] = Canary.DstSecretKey,
-            ["HUAWEICLOUD_OMS_SRC_AK"] = "CANARYSRCAK",
-            ["HUAWEICLOUD_OMS_SRC_SK"] = Canary.SrcSecretKey,
-        };
+        Dictionary<string, string?> environment = Canary.Environment(ProjectId);
         if (unset is not null)
         {
             environment.Remove(unset);

@@ -19,26 +19,8 @@ public sealed class SyncLifecycleTests
 {
     private const string ProjectId = "5a1b2c3d4e5f60718293a4b5c6d7e8f9";
 
-    private static Dictionary<string, string?> Environment() => new()
-    {
-        ["HUAWEICLOUD_SDK_AK"] = Canary.AccessKey,
-        ["HUAWEICLOUD_SDK_SK"] = Canary.SecretKey,
-        ["HUAWEICLOUD_SDK_PROJECT_ID"] = ProjectId,
-        ["HUAWEICLOUD_OMS_DST_AK"] = "CANARYDSTAK",
-        ["HUAWEICLOUD_OMS_DST_SK"] = Canary.DstSecretKey,
-        ["HUAWEICLOUD_OMS_SRC_AK"] = "CANARYSRCAK",
-        ["HUAWEICLOUD_OMS_SRC_SK"] = Canary.SrcSecretKey,
-    };
-
-    private static async Task<JsonElement> JsonAsync(OmsEmulator emulator, params string[] args)
-    {
-        var all = new List<string> { "--json", "--endpoint", emulator.BaseAddress.ToString() };
-        all.AddRange(args);
-        CliResult result = await CliRunner.RunAsync(Environment(), all.ToArray());
-        Assert.True(result.ExitCode == 0, result.ToString());
-        using JsonDocument document = JsonDocument.Parse(result.Stdout);
-        return document.RootElement.Clone();
-    }
+    private static Task<JsonElement> JsonAsync(OmsEmulator emulator, params string[] args)
+        => CliRunner.RunJsonAsync(Canary.Environment(ProjectId), emulator.BaseAddress, 0, args);
 
     [Fact]
     public async Task A_sync_task_is_listed_shown_stopped_started_and_counted()

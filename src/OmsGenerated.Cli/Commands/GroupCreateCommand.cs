@@ -28,14 +28,12 @@ internal static class GroupCreateCommand
         var dstBucket = new Option<string>("--dst-bucket") { Description = "Destination bucket.", Required = true };
         var savePrefix = new Option<string?>("--save-prefix") { Description = "Prefix prepended to every object key at the destination." };
         var description = new Option<string?>("--description") { Description = "Description, at most 255 characters, without ^<>&\"'." };
-        var dstAk = new Option<string?>("--dst-ak") { Description = "Destination access key [env: " + CliEnvironment.DstAkVariable + "]." };
-        var dstSk = new Option<string?>("--dst-sk") { Description = "Destination secret key [env: " + CliEnvironment.DstSkVariable + "; prefer the environment]." };
-        var srcAk = new Option<string?>("--src-ak") { Description = "Source access key [env: " + CliEnvironment.SrcAkVariable + "]." };
-        var srcSk = new Option<string?>("--src-sk") { Description = "Source secret key [env: " + CliEnvironment.SrcSkVariable + "; prefer the environment]." };
+        var keyOptions = new TransferKeyOptions();
         var command = new Command("create", "Create a task group; OMS creates its tasks and starts them. Prints the new group ID.")
         {
-            type, srcCloud, srcRegion, srcBucket, prefixes, listBucket, listKey, dstRegion, dstBucket, savePrefix, description, dstAk, dstSk, srcAk, srcSk,
+            type, srcCloud, srcRegion, srcBucket, prefixes, listBucket, listKey, dstRegion, dstBucket, savePrefix, description,
         };
+        keyOptions.AddTo(command);
         command.Validators.Add(result =>
         {
             string kind = result.ValueOrDefault(type) ?? "prefix";
@@ -58,11 +56,10 @@ internal static class GroupCreateCommand
         CommandRunner.SetHandler(command, host, globals, async (context, parse, cancellationToken) =>
         {
             string kind = parse.GetValue(type)!;
-            TransferCredentials credentials = TransferCredentials.Resolve(
-                parse.GetValue(dstAk), parse.GetValue(dstSk), parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator);
+            TransferCredentials credentials = keyOptions.Resolve(parse, context);
             (string? sourceAk, string? sourceSk) = kind == "url_list"
                 ? (credentials.SrcAk, credentials.SrcSk)
-                : SourceCredentials.Resolve(parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator, "to create a task group");
+                : keyOptions.ResolveSource(parse, context, "to create a task group");
 
             string[] keys = parse.GetValue(prefixes) ?? Array.Empty<string>();
             var request = new CreateTaskGroupReq

@@ -90,18 +90,11 @@ internal static class GroupWatcher
 
         string code = final.ErrorReason?.ErrorCode ?? (final.Status == TaskGroupStatus.CreationFailed ? "GROUP_CREATION_FAILED" : "GROUP_FAILED");
         string message = "Task group " + groupId + " " + GroupStatusText.Name(final.Status) + (final.ErrorReason?.ErrorMsg is { Length: > 0 } reason ? ": " + reason : ".");
-        if (context.Json)
-        {
-            ErrorReporter.Write(context.Stderr, json: true, new ErrorReporter.Problem(ExitCodes.TaskFailed, code, message));
-        }
-        else
-        {
-            context.Stderr.WriteLine("error: " + message);
-            context.Stderr.WriteLine("  code:       " + code);
-            context.Stderr.WriteLine("  tasks:      " + Humanize.Number(final.FailedTaskNum) + " failed of " + Humanize.Number(final.TotalTaskNum)
+        return WatchFailure.Report(
+            context,
+            code,
+            message,
+            "  tasks:      " + Humanize.Number(final.FailedTaskNum) + " failed of " + Humanize.Number(final.TotalTaskNum)
                 + "; retry the failed objects with 'oms groups retry " + groupId + " --failed-only'.");
-        }
-
-        return ExitCodes.TaskFailed;
     }
 }

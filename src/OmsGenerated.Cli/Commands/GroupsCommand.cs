@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Threading.Tasks;
 using OmsGenerated.Cli.Configuration;
@@ -24,18 +23,7 @@ internal static class GroupsCommand
     }
 
     /// <summary>The task-group ID argument.</summary>
-    public static Argument<string> GroupIdArgument()
-    {
-        var id = new Argument<string>("group-id") { Description = "Task group ID." };
-        id.Validators.Add(result =>
-        {
-            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
-            {
-                result.AddError("The task group ID must not be empty.");
-            }
-        });
-        return id;
-    }
+    public static Argument<string> GroupIdArgument() => Validation.NonBlankIdArgument("group-id", "task group");
 
     private static Command List(CliHost host, GlobalOptions globals)
     {
@@ -46,33 +34,12 @@ internal static class GroupsCommand
             TaskGroupStatus? filter = parse.GetValue(status) is { } text ? GroupStatusText.Parse(text) : null;
             context.WarmUpTables();
             OmsConnection connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            var groups = new List<TaskGroupResp>();
-            await foreach (TaskGroupResp group in connection.Client.ListAllTaskGroupsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                groups.Add(group);
-            }
-
-            if (context.Json)
-            {
-                JsonOutput.Write(context.Stdout, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("count", groups.Count);
-                    writer.WriteStartArray("taskgroups");
-                    foreach (TaskGroupResp group in groups)
-                    {
-                        group.WriteJson(writer);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
-            }
-            else
-            {
-                GroupRenderer.RenderList(context.Console, groups);
-            }
-
+            await CommandOutput.WriteListAsync(
+                context,
+                connection.Client.ListAllTaskGroupsAsync(filter, cancellationToken: cancellationToken),
+                "taskgroups",
+                static (group, writer) => group.WriteJson(writer),
+                GroupRenderer.RenderList).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
@@ -87,15 +54,7 @@ internal static class GroupsCommand
             context.WarmUpTables();
             OmsConnection connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
             TaskGroupResp group = await connection.Client.ShowTaskGroupAsync(connection.ProjectId, parse.GetValue(id)!.Trim(), cancellationToken).ConfigureAwait(false);
-            if (context.Json)
-            {
-                JsonOutput.Write(context.Stdout, group.WriteJson);
-            }
-            else
-            {
-                GroupRenderer.RenderDetails(context.Console, group);
-            }
-
+            CommandOutput.WriteResource(context, group.WriteJson, console => GroupRenderer.RenderDetails(console, group));
             return ExitCodes.Success;
         });
         return command;
@@ -110,24 +69,15 @@ internal static class GroupsCommand
             string groupId = parse.GetValue(id)!.Trim();
             OmsConnection connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
             TaskGroupStopOutcome outcome = await connection.Client.EnsureTaskGroupStoppedAsync(groupId, cancellationToken).ConfigureAwait(false);
-            if (context.Json)
-            {
-                JsonOutput.Write(context.Stdout, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("groupId", groupId);
-                    writer.WriteString("result", outcome.AlreadyStopped ? "already_stopped" : "stopped");
-                    JsonOutput.WriteStringOrNull(writer, "requestId", outcome.RequestId);
-                    writer.WriteEndObject();
-                });
-            }
-            else
-            {
-                context.Stdout.WriteLine(outcome.AlreadyStopped
-                    ? "Task group " + groupId + " is already paused (" + (outcome.ErrorCode ?? "-") + ", request id " + (outcome.RequestId ?? "-") + ")."
+            CommandOutput.WriteOutcome(
+                context,
+                "groupId",
+                groupId,
+                outcome.AlreadyStopped ? "already_stopped" : "stopped",
+                outcome.RequestId,
+                outcome.AlreadyStopped
+                    ? "Task group " + groupId + " is already paused" + CommandOutput.OmsAnswer(outcome.ErrorCode, outcome.RequestId) + "."
                     : "Task group " + groupId + " paused.");
-            }
-
             return ExitCodes.Success;
         });
         return command;

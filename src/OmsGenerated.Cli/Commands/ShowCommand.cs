@@ -17,15 +17,7 @@ internal static class ShowCommand
             context.WarmUpTables();
             OmsConnection connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
             TaskResp task = await connection.Client.ShowTaskAsync(connection.ProjectId, parse.GetValue(id), cancellationToken).ConfigureAwait(false);
-            if (context.Json)
-            {
-                JsonOutput.Write(context.Stdout, task.WriteJson);
-            }
-            else
-            {
-                TaskRenderer.RenderDetails(context.Console, task);
-            }
-
+            CommandOutput.WriteResource(context, task.WriteJson, console => TaskRenderer.RenderDetails(console, task));
             return ExitCodes.Success;
         });
         return command;

@@ -23,16 +23,14 @@ internal static class StartCommand
         var wait = new Option<bool>("--wait") { Description = "Follow the progress until the task succeeds (exit 0) or fails (exit 4)." };
         Validation.AddTaskIdRange(id);
         Option<double> interval = TasksCommand.IntervalOption();
-        var dstAk = new Option<string?>("--dst-ak") { Description = "Destination access key [env: " + CliEnvironment.DstAkVariable + "]." };
-        var dstSk = new Option<string?>("--dst-sk") { Description = "Destination secret key [env: " + CliEnvironment.DstSkVariable + "; prefer the environment]." };
-        var srcAk = new Option<string?>("--src-ak") { Description = "Source access key [env: " + CliEnvironment.SrcAkVariable + "]." };
-        var srcSk = new Option<string?>("--src-sk") { Description = "Source secret key [env: " + CliEnvironment.SrcSkVariable + "; prefer the environment]." };
+        var keys = new TransferKeyOptions();
         var command = new Command(
             "start",
             "Start (resume or restart) a task, or every task in a status. A task that is already running counts as success.")
         {
-            id, status, concurrency, failedOnly, wait, interval, dstAk, dstSk, srcAk, srcSk,
+            id, status, concurrency, failedOnly, wait, interval,
         };
+        keys.AddTo(command);
         command.Validators.Add(result =>
         {
             bool hasId = result.ValueOrDefault(id) is not null;
@@ -61,8 +59,7 @@ internal static class StartCommand
         CommandRunner.SetHandler(command, host, globals, async (context, parse, cancellationToken) =>
         {
             MigrationTaskStatus? batchStatus = parse.GetValue(status) is { } text ? TaskStatusText.Parse(text) : null;
-            TransferCredentials credentials = TransferCredentials.Resolve(
-                parse.GetValue(dstAk), parse.GetValue(dstSk), parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator);
+            TransferCredentials credentials = keys.Resolve(parse, context);
             bool onlyFailed = parse.GetValue(failedOnly);
             OmsConnection connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
 
@@ -93,7 +90,7 @@ internal static class StartCommand
             else
             {
                 string task = "Task " + taskId.ToString(CultureInfo.InvariantCulture);
-                string answer = " (" + (outcome.ErrorCode ?? OmsErrorCodes.Oms0065) + ", request id " + (outcome.RequestId ?? "-") + ").";
+                string answer = CommandOutput.OmsAnswer(outcome.ErrorCode ?? OmsErrorCodes.Oms0065, outcome.RequestId) + ".";
                 context.Stdout.WriteLine(outcome.Kind switch
                 {
                     StartOutcomeKind.AlreadyRunning => task + " is already running" + answer,

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Threading.Tasks;
 using OmsGenerated.Cli.Configuration;
@@ -23,18 +22,7 @@ internal static class SyncCommand
     }
 
     /// <summary>The sync-task ID argument.</summary>
-    public static Argument<string> SyncTaskIdArgument()
-    {
-        var id = new Argument<string>("sync-task-id") { Description = "Sync task ID." };
-        id.Validators.Add(result =>
-        {
-            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
-            {
-                result.AddError("The sync task ID must not be empty.");
-            }
-        });
-        return id;
-    }
+    public static Argument<string> SyncTaskIdArgument() => Validation.NonBlankIdArgument("sync-task-id", "sync task");
 
     /// <summary>"synchronizing"/"stopped" (any case) → the status.</summary>
     public static SyncTaskStatus ParseStatus(string text) => text.Trim().ToUpperInvariant() switch
@@ -53,33 +41,12 @@ internal static class SyncCommand
             SyncTaskStatus? filter = parse.GetValue(status) is { } text ? ParseStatus(text) : default(SyncTaskStatus?);
             context.WarmUpTables();
             OmsConnection connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            var tasks = new List<SyncTaskInfo>();
-            await foreach (SyncTaskInfo task in connection.Client.ListAllSyncTasksAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                tasks.Add(task);
-            }
-
-            if (context.Json)
-            {
-                JsonOutput.Write(context.Stdout, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("count", tasks.Count);
-                    writer.WriteStartArray("tasks");
-                    foreach (SyncTaskInfo task in tasks)
-                    {
-                        task.WriteJson(writer);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
-            }
-            else
-            {
-                SyncRenderer.RenderList(context.Console, tasks);
-            }
-
+            await CommandOutput.WriteListAsync(
+                context,
+                connection.Client.ListAllSyncTasksAsync(filter, cancellationToken: cancellationToken),
+                "tasks",
+                static (task, writer) => task.WriteJson(writer),
+                SyncRenderer.RenderList).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
@@ -95,15 +62,7 @@ internal static class SyncCommand
             OmsConnection connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             ShowSyncTaskResponse task = await connection.Client.ShowSyncTaskAsync(connection.ProjectId, parse.GetValue(id)!.Trim(), now, cancellationToken).ConfigureAwait(false);
-            if (context.Json)
-            {
-                JsonOutput.Write(context.Stdout, task.WriteJson);
-            }
-            else
-            {
-                SyncRenderer.RenderDetails(context.Console, task);
-            }
-
+            CommandOutput.WriteResource(context, task.WriteJson, console => SyncRenderer.RenderDetails(console, task));
             return ExitCodes.Success;
         });
         return command;

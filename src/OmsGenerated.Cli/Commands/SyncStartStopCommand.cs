@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OmsGenerated.Cli.Configuration;
-using OmsGenerated.Cli.Output;
 using OmsGenerated.Oms;
 
 namespace OmsGenerated.Cli.Commands;
@@ -11,13 +10,14 @@ internal static class SyncStartStopCommand
     public static Command Create(CliHost host, GlobalOptions globals, bool start)
     {
         Argument<string> id = SyncCommand.SyncTaskIdArgument();
-        var dstAk = new Option<string?>("--dst-ak") { Description = "Destination access key [env: " + CliEnvironment.DstAkVariable + "]." };
-        var dstSk = new Option<string?>("--dst-sk") { Description = "Destination secret key [env: " + CliEnvironment.DstSkVariable + "; prefer the environment]." };
-        var srcAk = new Option<string?>("--src-ak") { Description = "Source access key [env: " + CliEnvironment.SrcAkVariable + "]." };
-        var srcSk = new Option<string?>("--src-sk") { Description = "Source secret key [env: " + CliEnvironment.SrcSkVariable + "; prefer the environment]." };
+        var keys = new TransferKeyOptions();
         Command command = start
-            ? new Command("start", "Start a stopped sync task (it needs both key pairs). One that is already synchronizing counts as success.") { id, dstAk, dstSk, srcAk, srcSk }
+            ? new Command("start", "Start a stopped sync task (it needs both key pairs). One that is already synchronizing counts as success.") { id }
             : new Command("stop", "Stop a synchronizing sync task. One that is already stopped counts as success.") { id };
+        if (start)
+        {
+            keys.AddTo(command);
+        }
 
         CommandRunner.SetHandler(command, host, globals, async (context, parse, cancellationToken) =>
         {
@@ -25,10 +25,8 @@ internal static class SyncStartStopCommand
             StartSyncTaskReq? body = null;
             if (start)
             {
-                TransferCredentials credentials = TransferCredentials.Resolve(
-                    parse.GetValue(dstAk), parse.GetValue(dstSk), parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator);
-                (string sourceAk, string sourceSk) = SourceCredentials.Resolve(
-                    parse.GetValue(srcAk), parse.GetValue(srcSk), context.Environment, context.UsesEmulator, "to start a sync task");
+                TransferCredentials credentials = keys.Resolve(parse, context);
+                (string sourceAk, string sourceSk) = keys.ResolveSource(parse, context, "to start a sync task");
                 body = new StartSyncTaskReq
                 {
                     SrcAk = sourceAk,
@@ -53,28 +51,15 @@ internal static class SyncStartStopCommand
                 (result, requestId, code) = (outcome.AlreadyStopped ? "already_stopped" : "stopped", outcome.RequestId, outcome.ErrorCode);
             }
 
-            if (context.Json)
+            string label = "Sync task " + syncTaskId;
+            string message = result switch
             {
-                JsonOutput.Write(context.Stdout, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("syncTaskId", syncTaskId);
-                    writer.WriteString("result", result);
-                    JsonOutput.WriteStringOrNull(writer, "requestId", requestId);
-                    writer.WriteEndObject();
-                });
-            }
-            else
-            {
-                string label = "Sync task " + syncTaskId;
-                context.Stdout.WriteLine(result switch
-                {
-                    "already_running" => label + " is already synchronizing (" + (code ?? "-") + ", request id " + (requestId ?? "-") + ").",
-                    "already_stopped" => label + " is already stopped (" + (code ?? "-") + ", request id " + (requestId ?? "-") + ").",
-                    "started" => label + " started.",
-                    _ => label + " stopped.",
-                });
-            }
+                "already_running" => label + " is already synchronizing" + CommandOutput.OmsAnswer(code, requestId) + ".",
+                "already_stopped" => label + " is already stopped" + CommandOutput.OmsAnswer(code, requestId) + ".",
+                "started" => label + " started.",
+                _ => label + " stopped.",
+            };
+            CommandOutput.WriteOutcome(context, "syncTaskId", syncTaskId, result, requestId, message);
 
             return ExitCodes.Success;
         });

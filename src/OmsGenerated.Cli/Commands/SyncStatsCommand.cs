@@ -54,15 +54,7 @@ internal static class SyncStatsCommand
                 begin.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
                 end.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
                 cancellationToken).ConfigureAwait(false);
-            if (context.Json)
-            {
-                JsonOutput.Write(context.Stdout, statistics.WriteJson);
-            }
-            else
-            {
-                SyncRenderer.RenderStatistics(context.Console, statistics);
-            }
-
+            CommandOutput.WriteResource(context, statistics.WriteJson, console => SyncRenderer.RenderStatistics(console, statistics));
             return ExitCodes.Success;
         });
         return command;

@@ -61,18 +61,11 @@ internal static class TaskWatcher
 
         string code = final.ErrorReason?.ErrorCode ?? "TASK_FAILED";
         string message = label + " failed" + (final.ErrorReason?.ErrorMsg is { Length: > 0 } reason ? ": " + reason : ".");
-        if (context.Json)
-        {
-            ErrorReporter.Write(context.Stderr, json: true, new ErrorReporter.Problem(ExitCodes.TaskFailed, code, message));
-        }
-        else
-        {
-            context.Stderr.WriteLine("error: " + message);
-            context.Stderr.WriteLine("  code:       " + code);
-            context.Stderr.WriteLine("  objects:    " + Humanize.Number(final.FailedNum) + " failed of " + Humanize.Number(final.TotalNum)
+        return WatchFailure.Report(
+            context,
+            code,
+            message,
+            "  objects:    " + Humanize.Number(final.FailedNum) + " failed of " + Humanize.Number(final.TotalNum)
                 + "; restart the failed objects with 'oms tasks start " + taskId.ToString(CultureInfo.InvariantCulture) + " --failed-only'.");
-        }
-
-        return ExitCodes.TaskFailed;
     }
 }

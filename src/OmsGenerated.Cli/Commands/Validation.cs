@@ -33,6 +33,20 @@ internal static class Validation
         }
     }
 
+    /// <summary>A string ID argument (<c>group-id</c>, <c>sync-task-id</c>) that must not be blank.</summary>
+    public static Argument<string> NonBlankIdArgument(string name, string resource)
+    {
+        var id = new Argument<string>(name) { Description = char.ToUpperInvariant(resource[0]) + resource[1..] + " ID." };
+        id.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("The " + resource + " ID must not be empty.");
+            }
+        });
+        return id;
+    }
+
     /// <summary>Task IDs are 0 to 999999999999999 (OMS's range).</summary>
     public static void AddTaskIdRange(Argument<long> argument) => argument.Validators.Add(result =>
     {

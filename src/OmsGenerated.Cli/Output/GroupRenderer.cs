@@ -11,77 +11,47 @@ internal static class GroupRenderer
 {
     public static void RenderList(IAnsiConsole console, IReadOnlyList<TaskGroupResp> groups)
     {
-        if (groups.Count == 0)
-        {
-            console.MarkupLine("[grey]No task groups.[/]");
-            return;
-        }
-
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("ID");
-        table.AddColumn("Status");
-        table.AddColumn("Type");
-        table.AddColumn(new TableColumn("Tasks").RightAligned());
-        table.AddColumn(new TableColumn("Objects").RightAligned());
-        table.AddColumn(new TableColumn("Size").RightAligned());
-        table.AddColumn("Description");
-        foreach (TaskGroupResp group in groups)
-        {
-            table.AddRow(
+        ListTable.Write(
+            console,
+            groups,
+            "task groups",
+            [
+                new TableColumn("ID"), new TableColumn("Status"), new TableColumn("Type"), new TableColumn("Tasks").RightAligned(),
+                new TableColumn("Objects").RightAligned(), new TableColumn("Size").RightAligned(), new TableColumn("Description"),
+            ],
+            group =>
+            [
                 new Text(group.GroupId ?? "-"),
                 StatusMarkup(group.Status),
                 new Text(group.TaskType?.ToString() ?? "-"),
                 new Text(Humanize.Number(group.CompleteTaskNum) + "/" + Humanize.Number(group.TotalTaskNum)),
                 new Text(Humanize.Number(group.SuccessNum) + "/" + Humanize.Number(group.TotalNum)),
                 new Text(Humanize.Bytes(group.CompleteSize) + " / " + Humanize.Bytes(group.TotalSize)),
-                new Text(string.IsNullOrEmpty(group.Description) ? "-" : group.Description));
-        }
-
-        console.Write(table);
-        console.WriteLine(groups.Count.ToString(CultureInfo.InvariantCulture) + (groups.Count == 1 ? " task group" : " task groups"));
+                new Text(string.IsNullOrEmpty(group.Description) ? "-" : group.Description),
+            ],
+            ListTable.Count(groups.Count, "task group"));
     }
 
     public static void RenderDetails(IAnsiConsole console, TaskGroupResp group)
     {
-        var grid = new Grid();
-        grid.AddColumn(new GridColumn().NoWrap());
-        grid.AddColumn();
-        void Row(string name, IRenderable value) => grid.AddRow(new Markup("[bold]" + Markup.Escape(name) + "[/]"), value);
-        void TextRow(string name, string? value) => Row(name, new Text(string.IsNullOrEmpty(value) ? "-" : value));
-
-        TextRow("ID", group.GroupId);
-        Row("Status", StatusMarkup(group.Status));
-        TextRow("Type", group.TaskType?.ToString());
-        TextRow("Tasks", Humanize.Number(group.TotalTaskNum) + " total, " + Humanize.Number(group.CreateTaskNum) + " created, "
+        var grid = new DetailsGrid();
+        grid.TextRow("ID", group.GroupId);
+        grid.Row("Status", StatusMarkup(group.Status));
+        grid.TextRow("Type", group.TaskType?.ToString());
+        grid.TextRow("Tasks", Humanize.Number(group.TotalTaskNum) + " total, " + Humanize.Number(group.CreateTaskNum) + " created, "
             + Humanize.Number(group.ExecutingTaskNum) + " executing, " + Humanize.Number(group.WaitingTaskNum) + " waiting, "
             + Humanize.Number(group.PausedTaskNum) + " paused, " + Humanize.Number(group.CompleteTaskNum) + " completed, "
             + Humanize.Number(group.FailedTaskNum) + " failed");
-        TextRow("Objects", Humanize.Number(group.SuccessNum) + " succeeded, " + Humanize.Number(group.FailNum) + " failed, "
+        grid.TextRow("Objects", Humanize.Number(group.SuccessNum) + " succeeded, " + Humanize.Number(group.FailNum) + " failed, "
             + Humanize.Number(group.SkipNum) + " skipped, of " + Humanize.Number(group.TotalNum));
-        TextRow("Size", Humanize.Bytes(group.CompleteSize) + " / " + Humanize.Bytes(group.TotalSize));
-        TextRow("Speed", group.Status?.Value is 1 or 2 ? Humanize.Speed(group.MigrateSpeed) : "-");
-        TextRow("Elapsed", Humanize.Duration(group.TotalTime));
-        if (group.SrcNode is { } src)
-        {
-            TextRow("Source", (src.CloudType?.ToString() ?? "?") + " " + (src.Region ?? "?") + " " + (src.Bucket ?? "?"));
-        }
-
-        if (group.DstNode is { } dst)
-        {
-            TextRow("Destination", (dst.Region ?? "?") + " " + (dst.Bucket ?? "?") + (string.IsNullOrEmpty(dst.SavePrefix) ? string.Empty : "/" + dst.SavePrefix));
-        }
-
-        if (!string.IsNullOrEmpty(group.Description))
-        {
-            TextRow("Description", group.Description);
-        }
-
-        if (group.ErrorReason is { } error && (error.ErrorCode is not null || error.ErrorMsg is not null))
-        {
-            Row("Error", new Markup("[red]" + Markup.Escape((error.ErrorCode ?? "?") + ": " + (error.ErrorMsg ?? string.Empty)) + "[/]"));
-        }
-
-        console.Write(grid);
+        grid.TextRow("Size", Humanize.Bytes(group.CompleteSize) + " / " + Humanize.Bytes(group.TotalSize));
+        grid.TextRow("Speed", group.Status?.Value is 1 or 2 ? Humanize.Speed(group.MigrateSpeed) : "-");
+        grid.TextRow("Elapsed", Humanize.Duration(group.TotalTime));
+        grid.OptionalTextRow("Source", group.SrcNode is { } src ? BucketText.Source(src.CloudType?.ToString(), src.Region, src.Bucket) : null);
+        grid.OptionalTextRow("Destination", group.DstNode is { } dst ? BucketText.Destination(dst.Region, dst.Bucket, dst.SavePrefix) : null);
+        grid.OptionalTextRow("Description", group.Description);
+        grid.ErrorRow(group.ErrorReason?.ErrorCode, group.ErrorReason?.ErrorMsg);
+        grid.WriteTo(console);
     }
 
     /// <summary>One line for a poll of <c>--wait</c> on redirected output.</summary>

@@ -12,49 +12,35 @@ internal static class SyncRenderer
 {
     public static void RenderList(IAnsiConsole console, IReadOnlyList<SyncTaskInfo> tasks)
     {
-        if (tasks.Count == 0)
-        {
-            console.MarkupLine("[grey]No sync tasks.[/]");
-            return;
-        }
-
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("ID");
-        table.AddColumn("Status");
-        table.AddColumn("Source");
-        table.AddColumn("Destination");
-        table.AddColumn("Created");
-        foreach (SyncTaskInfo task in tasks)
-        {
-            table.AddRow(
+        ListTable.Write(
+            console,
+            tasks,
+            "sync tasks",
+            [new TableColumn("ID"), new TableColumn("Status"), new TableColumn("Source"), new TableColumn("Destination"), new TableColumn("Created")],
+            task =>
+            [
                 new Text(task.SyncTaskId ?? "-"),
                 StatusMarkup(task.Status),
-                new Text((task.SrcCloudType?.ToString() ?? "?") + " " + (task.SrcRegion ?? "?") + " " + (task.SrcBucket ?? "?")),
-                new Text((task.DstRegion ?? "?") + " " + (task.DstBucket ?? "?")),
-                new Text(Time(task.CreateTime)));
-        }
-
-        console.Write(table);
-        console.WriteLine(tasks.Count.ToString(CultureInfo.InvariantCulture) + (tasks.Count == 1 ? " sync task" : " sync tasks"));
+                new Text(BucketText.Source(task.SrcCloudType?.ToString(), task.SrcRegion, task.SrcBucket)),
+                new Text(BucketText.Destination(task.DstRegion, task.DstBucket)),
+                new Text(Time(task.CreateTime)),
+            ],
+            ListTable.Count(tasks.Count, "sync task"));
     }
 
     public static void RenderDetails(IAnsiConsole console, ShowSyncTaskResponse task)
     {
-        var grid = new Grid();
-        grid.AddColumn(new GridColumn().NoWrap());
-        grid.AddColumn();
-        void TextRow(string name, string? value) => grid.AddRow(new Markup("[bold]" + Markup.Escape(name) + "[/]"), new Text(string.IsNullOrEmpty(value) ? "-" : value));
-
-        TextRow("ID", task.SyncTaskId);
-        grid.AddRow(new Markup("[bold]Status[/]"), StatusMarkup(task.Status));
-        TextRow("Source", (task.SrcCloudType?.ToString() ?? "?") + " " + (task.SrcRegion ?? "?") + " " + (task.SrcBucket ?? "?"));
-        TextRow("Destination", (task.DstRegion ?? "?") + " " + (task.DstBucket ?? "?"));
-        TextRow("Created", Time(task.CreateTime));
-        TextRow("Last started", Time(task.LastStartTime));
-        TextRow("This month", Humanize.Number(task.MonthlyAcceptanceRequest) + " requested, " + Humanize.Number(task.MonthlySuccessObject) + " synchronized, "
+        var grid = new DetailsGrid();
+        grid.TextRow("ID", task.SyncTaskId);
+        grid.Row("Status", StatusMarkup(task.Status));
+        grid.TextRow("Source", BucketText.Source(task.SrcCloudType?.ToString(), task.SrcRegion, task.SrcBucket));
+        grid.TextRow("Destination", BucketText.Destination(task.DstRegion, task.DstBucket));
+        grid.TextRow("Created", Time(task.CreateTime));
+        grid.TextRow("Last started", Time(task.LastStartTime));
+        grid.TextRow("This month", Humanize.Number(task.MonthlyAcceptanceRequest) + " requested, " + Humanize.Number(task.MonthlySuccessObject) + " synchronized, "
             + Humanize.Number(task.MonthlyFailureObject) + " failed, " + Humanize.Number(task.MonthlySkipObject) + " skipped, " + Humanize.Bytes(task.MonthlySize));
-        TextRow("Description", task.Description);
-        console.Write(grid);
+        grid.TextRow("Description", task.Description);
+        grid.WriteTo(console);
     }
 
     public static void RenderStatistics(IAnsiConsole console, ListSyncTaskStatisticResponse statistics)

@@ -11,84 +11,49 @@ internal static class TaskRenderer
 {
     public static void RenderList(IAnsiConsole console, IReadOnlyList<TaskResp> tasks, long? total)
     {
-        if (tasks.Count == 0)
-        {
-            console.MarkupLine("[grey]No tasks.[/]");
-            return;
-        }
-
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("ID");
-        table.AddColumn("Name");
-        table.AddColumn("Status");
-        table.AddColumn(new TableColumn("Progress").RightAligned());
-        table.AddColumn(new TableColumn("Objects").RightAligned());
-        table.AddColumn(new TableColumn("Size").RightAligned());
-        table.AddColumn(new TableColumn("Speed").RightAligned());
-        foreach (TaskResp task in tasks)
-        {
-            table.AddRow(
+        ListTable.Write(
+            console,
+            tasks,
+            "tasks",
+            [
+                new TableColumn("ID"), new TableColumn("Name"), new TableColumn("Status"), new TableColumn("Progress").RightAligned(),
+                new TableColumn("Objects").RightAligned(), new TableColumn("Size").RightAligned(), new TableColumn("Speed").RightAligned(),
+            ],
+            task =>
+            [
                 new Text(task.Id?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 new Text(task.Name ?? "-"),
                 StatusMarkup(task.Status),
                 new Text(Humanize.Percent(task.Progress)),
                 new Text(Humanize.Number(task.SuccessfulNum) + "/" + Humanize.Number(task.TotalNum)),
                 new Text(Humanize.Bytes(task.CompleteSize) + " / " + Humanize.Bytes(task.TotalSize)),
-                new Text(task.Status == MigrationTaskStatus.Executing ? Humanize.Speed(task.MigrateSpeed) : "-"));
-        }
-
-        console.Write(table);
-        string shown = tasks.Count.ToString(CultureInfo.InvariantCulture);
-        console.WriteLine(total is { } count && count != tasks.Count
-            ? shown + " of " + count.ToString(CultureInfo.InvariantCulture) + " tasks"
-            : shown + (tasks.Count == 1 ? " task" : " tasks"));
+                new Text(task.Status == MigrationTaskStatus.Executing ? Humanize.Speed(task.MigrateSpeed) : "-"),
+            ],
+            total is { } count && count != tasks.Count
+                ? tasks.Count.ToString(CultureInfo.InvariantCulture) + " of " + count.ToString(CultureInfo.InvariantCulture) + " tasks"
+                : ListTable.Count(tasks.Count, "task"));
     }
 
     public static void RenderDetails(IAnsiConsole console, TaskResp task)
     {
-        var grid = new Grid();
-        grid.AddColumn(new GridColumn().NoWrap());
-        grid.AddColumn();
-        void Row(string name, IRenderable value) => grid.AddRow(new Markup("[bold]" + Markup.Escape(name) + "[/]"), value);
-        void TextRow(string name, string? value) => Row(name, new Text(string.IsNullOrEmpty(value) ? "-" : value));
-
-        TextRow("ID", task.Id?.ToString(CultureInfo.InvariantCulture));
-        TextRow("Name", task.Name);
-        Row("Status", StatusMarkup(task.Status));
-        TextRow("Progress", Humanize.Percent(task.Progress));
-        TextRow("Objects", Humanize.Number(task.SuccessfulNum) + " succeeded, " + Humanize.Number(task.FailedNum) + " failed, "
+        var grid = new DetailsGrid();
+        grid.TextRow("ID", task.Id?.ToString(CultureInfo.InvariantCulture));
+        grid.TextRow("Name", task.Name);
+        grid.Row("Status", StatusMarkup(task.Status));
+        grid.TextRow("Progress", Humanize.Percent(task.Progress));
+        grid.TextRow("Objects", Humanize.Number(task.SuccessfulNum) + " succeeded, " + Humanize.Number(task.FailedNum) + " failed, "
             + Humanize.Number(task.SkippedNum) + " skipped, of " + Humanize.Number(task.TotalNum));
-        TextRow("Size", Humanize.Bytes(task.CompleteSize) + " / " + Humanize.Bytes(task.TotalSize));
+        grid.TextRow("Size", Humanize.Bytes(task.CompleteSize) + " / " + Humanize.Bytes(task.TotalSize));
         bool running = task.Status == MigrationTaskStatus.Executing || task.Status == MigrationTaskStatus.Retrying;
-        TextRow("Speed", running ? Humanize.Speed(task.MigrateSpeed) : "-");
-        TextRow("Remaining", running ? Humanize.Duration(task.LeftTime) : "-");
-        TextRow("Elapsed", Humanize.Duration(task.TotalTime));
-        if (task.SrcNode is { } src)
-        {
-            TextRow("Source", (src.CloudType?.ToString() ?? "?") + " " + (src.Region ?? "?") + " " + (src.Bucket ?? "?"));
-        }
-
-        if (task.DstNode is { } dst)
-        {
-            TextRow("Destination", (dst.Region ?? "?") + " " + (dst.Bucket ?? "?") + (string.IsNullOrEmpty(dst.SavePrefix) ? string.Empty : "/" + dst.SavePrefix));
-        }
-
-        if (!string.IsNullOrEmpty(task.GroupId))
-        {
-            TextRow("Group", task.GroupId);
-        }
-
-        if (!string.IsNullOrEmpty(task.Description))
-        {
-            TextRow("Description", task.Description);
-        }
-
-        if (task.ErrorReason is { } error && (error.ErrorCode is not null || error.ErrorMsg is not null))
-        {
-            Row("Error", new Markup("[red]" + Markup.Escape((error.ErrorCode ?? "?") + ": " + (error.ErrorMsg ?? string.Empty)) + "[/]"));
-        }
-
-        console.Write(grid);
+        grid.TextRow("Speed", running ? Humanize.Speed(task.MigrateSpeed) : "-");
+        grid.TextRow("Remaining", running ? Humanize.Duration(task.LeftTime) : "-");
+        grid.TextRow("Elapsed", Humanize.Duration(task.TotalTime));
+        grid.OptionalTextRow("Source", task.SrcNode is { } src ? BucketText.Source(src.CloudType?.ToString(), src.Region, src.Bucket) : null);
+        grid.OptionalTextRow("Destination", task.DstNode is { } dst ? BucketText.Destination(dst.Region, dst.Bucket, dst.SavePrefix) : null);
+        grid.OptionalTextRow("Group", task.GroupId);
+        grid.OptionalTextRow("Description", task.Description);
+        grid.ErrorRow(task.ErrorReason?.ErrorCode, task.ErrorReason?.ErrorMsg);
+        grid.WriteTo(console);
     }
 
     public static IRenderable StatusMarkup(MigrationTaskStatus? status)

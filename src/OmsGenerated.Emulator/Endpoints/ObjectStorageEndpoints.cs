@@ -33,15 +33,11 @@ internal static class ObjectStorageEndpoints
 
     private static EmulatorResponse Buckets(HttpContext context)
     {
-        ListBucketsReq? request = Read(context, static (ref Utf8JsonReader reader) => ListBucketsReq.ReadJson(ref reader), static r => r.Validate(), out EmulatorResponse? error);
+        ListBucketsReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => ListBucketsReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
-        }
-
-        if (CheckCloud(request.CloudType, request.Ak, request.Sk, request.ConnectionString, request.JsonAuthFile, out string cloud) is { } invalid)
-        {
-            return invalid;
         }
 
         string[] names = FakeObjectStore.Buckets(cloud).Select(bucket => bucket.Name).ToArray();
@@ -60,15 +56,11 @@ internal static class ObjectStorageEndpoints
     /// <summary>ShowBucketObjects: one page of the objects under file_path, after the key behind_filename (a marker).</summary>
     private static EmulatorResponse Objects(HttpContext context)
     {
-        ShowBucketReq? request = Read(context, static (ref Utf8JsonReader reader) => ShowBucketReq.ReadJson(ref reader), static r => r.Validate(), out EmulatorResponse? error);
+        ShowBucketReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => ShowBucketReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
-        }
-
-        if (CheckCloud(request.CloudType, request.Ak, request.Sk, request.ConnectionString, request.JsonAuthFile, out string cloud) is { } invalid)
-        {
-            return invalid;
         }
 
         if (request.PageSize is < 1 or > 1000)
@@ -96,15 +88,11 @@ internal static class ObjectStorageEndpoints
 
     private static EmulatorResponse Region(HttpContext context)
     {
-        ShowBucketRegionReq? request = Read(context, static (ref Utf8JsonReader reader) => ShowBucketRegionReq.ReadJson(ref reader), static r => r.Validate(), out EmulatorResponse? error);
+        ShowBucketRegionReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => ShowBucketRegionReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
-        }
-
-        if (CheckCloud(request.CloudType, request.Ak, request.Sk, request.ConnectionString, request.JsonAuthFile, out string cloud) is { } invalid)
-        {
-            return invalid;
         }
 
         if (FakeObjectStore.Find(cloud, request.BucketName) is not { } bucket)
@@ -119,15 +107,11 @@ internal static class ObjectStorageEndpoints
     /// <summary>ShowCdnInfo: which of the prefix keys exist in the bucket (the CDN serves what the bucket has).</summary>
     private static EmulatorResponse CdnInfo(HttpContext context)
     {
-        ShowCdnInfoReq? request = Read(context, static (ref Utf8JsonReader reader) => ShowCdnInfoReq.ReadJson(ref reader), static r => r.Validate(), out EmulatorResponse? error);
+        ShowCdnInfoReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => ShowCdnInfoReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, null), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
-        }
-
-        if (CheckCloud(request.CloudType, request.Ak, request.Sk, request.ConnectionString, null, out string cloud) is { } invalid)
-        {
-            return invalid;
         }
 
         if (FakeObjectStore.Find(cloud, request.Bucket) is not { } bucket || bucket.Region != request.Region)
@@ -151,15 +135,11 @@ internal static class ObjectStorageEndpoints
 
     private static EmulatorResponse Prefix(HttpContext context)
     {
-        CheckPrefixReq? request = Read(context, static (ref Utf8JsonReader reader) => CheckPrefixReq.ReadJson(ref reader), static r => r.Validate(), out EmulatorResponse? error);
+        CheckPrefixReq? request = ReadSourceRequest(context, static (ref Utf8JsonReader reader) => CheckPrefixReq.ReadJson(ref reader), static r => r.Validate(),
+            static r => (r.CloudType, r.Ak, r.Sk, r.ConnectionString, r.JsonAuthFile), out string cloud, out EmulatorResponse? error);
         if (request is null)
         {
             return error!;
-        }
-
-        if (CheckCloud(request.CloudType, request.Ak, request.Sk, request.ConnectionString, request.JsonAuthFile, out string cloud) is { } invalid)
-        {
-            return invalid;
         }
 
         if (FakeObjectStore.Find(cloud, request.BucketName) is not { } bucket || bucket.Region != request.DataCenter)
@@ -239,6 +219,31 @@ internal static class ObjectStorageEndpoints
     private static T? Read<T>(HttpContext context, OmsGenerated.Runtime.Json.JsonReadFunc<T?> read, Action<T> validate, out EmulatorResponse? error)
         where T : class
         => RequestBodies.ReadModel(EmulatorExchange.Of(context).Body, read, validate, out error);
+
+    /// <summary>
+    /// The body (read and validated as <see cref="Read"/>) of an operation that reaches into a source account, with its
+    /// vendor checked as <see cref="CheckCloud"/> does; null with the 400 answer in <paramref name="error"/> otherwise.
+    /// </summary>
+    private static T? ReadSourceRequest<T>(
+        HttpContext context,
+        OmsGenerated.Runtime.Json.JsonReadFunc<T?> read,
+        Action<T> validate,
+        Func<T, (string CloudType, string? Ak, string? Sk, string? ConnectionString, string? JsonAuthFile)> account,
+        out string cloud,
+        out EmulatorResponse? error)
+        where T : class
+    {
+        cloud = string.Empty;
+        T? request = Read(context, read, validate, out error);
+        if (request is null)
+        {
+            return null;
+        }
+
+        (string cloudType, string? ak, string? sk, string? connectionString, string? jsonAuthFile) = account(request);
+        error = CheckCloud(cloudType, ak, sk, connectionString, jsonAuthFile, out cloud);
+        return error is null ? request : null;
+    }
 
     /// <summary>The vendor must be known; Azure needs a connection string, Google a JSON auth file, the others an AK and SK.</summary>
     private static EmulatorResponse? CheckCloud(string cloudType, string? ak, string? sk, string? connectionString, string? jsonAuthFile, out string cloud)

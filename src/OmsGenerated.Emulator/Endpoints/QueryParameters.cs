@@ -26,6 +26,24 @@ internal static class QueryParameters
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
     }
 
+    /// <summary>The optional integer status filter of a list operation, in [min, max]: null when absent, or the 400 answer.</summary>
+    public static EmulatorResponse? TryStatus(IQueryCollection query, int min, int max, out int? status)
+    {
+        status = null;
+        if (!query.ContainsKey("status"))
+        {
+            return null;
+        }
+
+        if (!TryInt(query, "status", min, max, 0, out int value))
+        {
+            return OmsErrors.InvalidParameter("status");
+        }
+
+        status = value;
+        return null;
+    }
+
     /// <summary>A decimal task ID (digits only, at most <see cref="MaxTaskId"/>).</summary>
     public static bool TryTaskId(string text, out long id)
         => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id <= MaxTaskId;

@@ -139,15 +139,9 @@ internal static class TaskEndpoints
             return invalidPage;
         }
 
-        int? status = null;
-        if (query.ContainsKey("status"))
+        if (QueryParameters.TryStatus(query, 1, 7, out int? status) is { } invalidStatus)
         {
-            if (!QueryParameters.TryInt(query, "status", 1, 7, 0, out int value))
-            {
-                return OmsErrors.InvalidParameter("status");
-            }
-
-            status = value;
+            return invalidStatus;
         }
 
         string? taskName = QueryParameters.Single(query, "task_name");

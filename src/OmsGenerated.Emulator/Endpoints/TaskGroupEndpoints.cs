@@ -38,15 +38,9 @@ internal static class TaskGroupEndpoints
             return invalidPage;
         }
 
-        int? status = null;
-        if (query.ContainsKey("status"))
+        if (QueryParameters.TryStatus(query, 0, 9, out int? status) is { } invalidStatus)
         {
-            if (!QueryParameters.TryInt(query, "status", 0, 9, 0, out int value))
-            {
-                return OmsErrors.InvalidParameter("status");
-            }
-
-            status = value;
+            return invalidStatus;
         }
 
         return store.Transact((state, _) =>
@@ -225,9 +219,7 @@ internal static class TaskGroupEndpoints
             ? error!
             : OnGroup(store, group_id, (group, state, now) => group.Start(now, state)
                 ? EmulatorResponse.Empty()
-                : group.Status == 6
-                    ? OmsErrors.Finished()
-                    : OmsErrors.WrongState("OMS.0065", "Only a paused task group can be started."));
+                : RefusedStart(group, "Only a paused task group can be started."));
     }
 
     private static EmulatorResponse Retry(string group_id, HttpContext context, TaskStore store)
@@ -238,10 +230,12 @@ internal static class TaskGroupEndpoints
             ? error!
             : OnGroup(store, group_id, (group, state, now) => group.Retry(request.MigrateFailedObject == true, now, state)
                 ? EmulatorResponse.Empty()
-                : group.Status == 6
-                    ? OmsErrors.Finished()
-                    : OmsErrors.WrongState("OMS.0065", "Only a task group whose migration failed can be retried."));
+                : RefusedStart(group, "Only a task group whose migration failed can be retried."));
     }
+
+    /// <summary>Why a start or retry did nothing: a completed group is "finished" (OMS.0070), any other state OMS.0065.</summary>
+    private static EmulatorResponse RefusedStart(EmulatedTaskGroup group, string message)
+        => group.Status == 6 ? OmsErrors.Finished() : OmsErrors.WrongState("OMS.0065", message);
 
     /// <summary>UpdateTaskGroup: new traffic limits for the group and each of its tasks that has not succeeded.</summary>
     private static EmulatorResponse Update(string group_id, HttpContext context, TaskStore store)
