@@ -10,6 +10,12 @@ namespace OmsGenerated.Generator.Tests.CorpusProof;
 /// <summary>One operation as the document declares it: the method key under a path item of <c>paths</c>.</summary>
 internal sealed record DocumentOperation(string Method, string Path, string? OperationId, bool HasRequestBody, bool IsBodyRequired)
 {
+    /// <summary>Media types of the request body (<c>requestBody.content</c>, or 2.0 <c>consumes</c> when there is a body).</summary>
+    public IReadOnlyList<string> RequestContentTypes { get; init; } = Array.Empty<string>();
+
+    /// <summary>Media types of the 2xx responses (<c>content</c>, or 2.0 <c>produces</c> when a 2xx response has a schema).</summary>
+    public IReadOnlyList<string> ResponseContentTypes { get; init; } = Array.Empty<string>();
+
     public string Key => Method.ToUpperInvariant() + " " + Path;
 }
 
@@ -67,12 +73,28 @@ internal static class DocumentOperations
                 bool required = Resolve(document, operation["requestBody"]) is JsonObject requestBody
                     ? requestBody["required"]?.ToString() is "true" or "True"
                     : bodyParameters.Any(p => p["required"]?.ToString() is "true" or "True");
-                operations.Add(new DocumentOperation(method, path, operation["operationId"]?.ToString(), hasBody, required));
+                var successes = operation["responses"] is JsonObject responses
+                    ? responses.Where(r => r.Key.StartsWith('2')).Select(r => Resolve(document, r.Value)).OfType<JsonObject>().ToList()
+                    : new List<JsonObject>();
+                IReadOnlyList<string> requestTypes = Resolve(document, operation["requestBody"]) is JsonObject body && body["content"] is JsonObject content
+                    ? content.Select(c => c.Key).ToList()
+                    : bodyParameters.Count > 0 ? Strings(operation["consumes"] ?? document["consumes"]) : Array.Empty<string>();
+                IReadOnlyList<string> responseTypes = successes.Any(r => r["content"] is JsonObject)
+                    ? successes.SelectMany(r => r["content"] is JsonObject c ? c.Select(p => p.Key) : Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToList()
+                    : successes.Any(r => r["schema"] is not null) ? Strings(operation["produces"] ?? document["produces"]) : Array.Empty<string>();
+                operations.Add(new DocumentOperation(method, path, operation["operationId"]?.ToString(), hasBody, required)
+                {
+                    RequestContentTypes = requestTypes,
+                    ResponseContentTypes = responseTypes,
+                });
             }
         }
 
         return operations;
     }
+
+    private static IReadOnlyList<string> Strings(JsonNode? node)
+        => node is JsonArray array ? array.Select(n => n?.ToString()).OfType<string>().ToList() : Array.Empty<string>();
 
     private static bool Same(JsonObject a, JsonObject b) => (string?)a["name"] == (string?)b["name"] && (string?)a["in"] == (string?)b["in"];
 
