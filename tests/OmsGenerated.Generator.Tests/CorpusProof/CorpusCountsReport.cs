@@ -196,7 +196,8 @@ internal static class CorpusCounts
         }
 
         const int Shown = 12;
-        text.AppendLine(CultureInfo.InvariantCulture, $"  - {what} ({items.Count}): {string.Join("; ", items.Take(Shown))}{(items.Count > Shown ? "; …" : string.Empty)}");
+        string byMethod = string.Join(", ", items.GroupBy(i => i.Split(' ')[0], StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key + " " + g.Count().ToString(CultureInfo.InvariantCulture)));
+        text.AppendLine(CultureInfo.InvariantCulture, $"  - {what} ({items.Count}; {byMethod}): {string.Join("; ", items.Take(Shown))}{(items.Count > Shown ? "; …" : string.Empty)}");
     }
 
     /// <summary>The commit measured, as bench/scripts/corpus-counts.sh passes it.</summary>

@@ -77,6 +77,7 @@ public sealed class PrismCorpusContractTests
         {
             File.WriteAllText(target, "# Prism contract over corpus documents\n\n" + text);
         }
+
         Assert.All(results, r => Assert.True(r.Called > 0, r.Document + ": no operation was called"));
         Assert.True(results.All(r => r.StaticFlagged.Count == 0 && r.StaticFailed.Count == 0 && r.DynamicFlagged.Count == 0 && r.DynamicFailed.Count == 0), "Prism found problems:\n" + text);
     }
@@ -86,12 +87,39 @@ public sealed class PrismCorpusContractTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Task<PrismMock> staticPrism = PrismMock.StartAsync(path, dynamic: false);
         Task<PrismMock> dynamicPrism = PrismMock.StartAsync(path, dynamic: true);
+        try
+        {
+            return await CallEveryOperationAsync(path, clock, staticPrism, dynamicPrism);
+        }
+        finally
+        {
+            // both processes end, whatever failed first (generation, the other start, a call)
+            foreach (var started in new[] { staticPrism, dynamicPrism })
+            {
+                try
+                {
+                    await (await started).DisposeAsync();
+                }
+                catch (InvalidOperationException)
+                {
+                    // it never listened; StartAsync has disposed it already
+                }
+                catch (OperationCanceledException)
+                {
+                    // timed out starting; StartAsync has disposed it already
+                }
+            }
+        }
+    }
+
+    private static async Task<DocumentResult> CallEveryOperationAsync(string path, System.Diagnostics.Stopwatch clock, Task<PrismMock> staticPrism, Task<PrismMock> dynamicPrism)
+    {
         var (model, image) = await Task.Run(() => Generate(path));
         var document = DocumentOperations.Load(path);
         var security = SecurityCredentials.From(document);
         var declared = DocumentOperations.Read(document).ToDictionary(d => d.Key, StringComparer.Ordinal);
-        await using PrismMock errors = await staticPrism;
-        await using PrismMock dynamic = await dynamicPrism;
+        PrismMock errors = await staticPrism;
+        PrismMock dynamic = await dynamicPrism;
 
         var context = new AssemblyLoadContext("prism-corpus-" + Path.GetFileName(path), isCollectible: true);
         try
