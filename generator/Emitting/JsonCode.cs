@@ -60,7 +60,7 @@ internal static class JsonCode
         TypeKind.Boolean => "boolean",
         TypeKind.DateTimeOffset => "date-time",
         TypeKind.Date => "date (yyyy-MM-dd)",
-        TypeKind.Guid => "uuid",
+        TypeKind.Guid => "string in UUID format",
         TypeKind.Bytes => "base64 string",
         TypeKind.Array => "array",
         TypeKind.Any => "any value",

@@ -217,7 +217,7 @@ public static class JsonRead
             return null;
         }
 
-        throw new JsonReadException("uuid", reader.TokenType);
+        throw new JsonReadException("string in UUID format", reader.TokenType);
     }
 
     /// <summary>Base64 (format: byte); "" is an empty array, not absent.</summary>
