@@ -317,7 +317,10 @@ internal static class ModelEmitter
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
         foreach (var property in type.Properties)
         {
-            KiotaCode.EmitWrite(w, property, ns);
+            if (!property.IsReadOnly)
+            {
+                KiotaCode.EmitWrite(w, property, ns);
+            }
         }
 
         w.WriteLine("if (__additionalData is { Count: > 0 } __extra) writer.WriteAdditionalData(__extra);");
