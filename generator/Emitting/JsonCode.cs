@@ -26,12 +26,46 @@ internal static class JsonCode
         _ => TypeName(type, ns) + ".ReadJson(ref " + reader + ")",
     };
 
-    /// <summary>A static lambda reading one non-null item (nulls become default).</summary>
+    /// <summary>
+    /// A static lambda reading one item: a JSON null item of a value type is a read error (never a silent 0), one of
+    /// a reference type is kept as null, one of any type as the JSON null element.
+    /// </summary>
     public static string ItemReader(TypeRef type, string ns, int depth)
     {
         var reader = "r" + Int(depth);
-        return "static (ref " + Utf8JsonReader + " " + reader + ") => " + NonNull(ReadExpression(type, ns, reader, depth), type);
+        var read = type.Kind == TypeKind.Any
+            ? "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")"
+            : RequiredRead(ReadExpression(type, ns, reader, depth), type, reader);
+        return "static (ref " + Utf8JsonReader + " " + reader + ") => " + read;
     }
+
+    /// <summary>
+    /// <paramref name="expression"/> for a member that may not be null: for a value type, a value that read as
+    /// absent (JSON null, or "" where no string is declared) is a JsonReadException; a reference type is asserted.
+    /// </summary>
+    public static string RequiredRead(string expression, TypeRef type, string reader)
+        => type.IsValueType && type.Kind != TypeKind.Any
+            ? "(" + expression + " ?? throw " + JsonRead + ".Required(ref " + reader + ", " + Literal(ExpectedName(type)) + "))"
+            : NonNull(expression, type);
+
+    /// <summary>How a read error names the declared type.</summary>
+    public static string ExpectedName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.StringEnum => "string",
+        TypeKind.Int32 or TypeKind.IntegerEnum => "32-bit integer",
+        TypeKind.Int64 => "64-bit integer",
+        TypeKind.Float => "number (float)",
+        TypeKind.Double => "number (double)",
+        TypeKind.Decimal => "number (decimal)",
+        TypeKind.Boolean => "boolean",
+        TypeKind.DateTimeOffset => "date-time",
+        TypeKind.Date => "date (yyyy-MM-dd)",
+        TypeKind.Guid => "string in UUID format",
+        TypeKind.Bytes => "base64 string",
+        TypeKind.Array => "array",
+        TypeKind.Any => "any value",
+        _ => "object",
+    };
 
     /// <summary>A static lambda returning the nullable value, for reading a whole document.</summary>
     public static string DocumentReader(TypeRef type, string ns)

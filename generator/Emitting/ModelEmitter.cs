@@ -131,6 +131,13 @@ internal static class ModelEmitter
         var index = 0;
         foreach (var property in type.Properties)
         {
+            if (property.IsReadOnly)
+            {
+                // the server's to set: read from responses, never sent (AdditionalData.Write skips it too, as declared)
+                index++;
+                continue;
+            }
+
             var name = Utf8(property.JsonName);
             if (!property.IsNullable)
             {
@@ -169,43 +176,78 @@ internal static class ModelEmitter
 
     private static void EmitReadJson(SourceWriter w, ObjectTypeModel type, string ns, string self)
     {
-        w.WriteDocs("Reads an instance from the JSON value at the reader, leaving the reader on the value's last token. Properties the API description does not declare are kept in AdditionalData; a value that is not an object yields null.");
+        w.WriteDocs("Reads an instance from the JSON value at the reader, leaving the reader on the value's last token. Properties the API description does not declare are kept in AdditionalData; JSON null or \"\" yields null; a value of the wrong type is a JsonReadException naming its JSON path.");
         w.OpenBlock("public static " + self + "? ReadJson(ref " + Utf8JsonReader + " reader)");
         w.OpenBlock("if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)");
-        w.WriteLine("reader.Skip();");
+        w.WriteLine(JsonRead + ".ThrowUnlessAbsent(ref reader, \"object\");");
         w.WriteLine("return null;");
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine("var result = new " + self + "(" + Uninitialized + ");");
-        w.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        foreach (var property in type.Properties)
+        {
+            if (property.DefaultValue is { } value)
+            {
+                // the schema's default for an absent member; a member that is sent, even as null, replaces it
+                w.WriteLine("result." + property.Name + " = " + DefaultExpression(property.Type, value, ns) + ";");
+            }
+        }
+
+        var loop = "while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)";
+        var keep = Runtime + ".Json.AdditionalData.Read(ref reader, ref result.__additionalData);";
+        if (type.Properties.Count == 0)
+        {
+            w.OpenBlock(loop);
+            w.WriteLine(keep);
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("return result;");
+            w.CloseBlock();
+            return;
+        }
+
+        // The member being read, for the path of a read error; set from a literal, so reading that succeeds allocates nothing for it.
+        w.WriteLine("string? __member = null;");
+        w.OpenBlock("try");
+        w.OpenBlock(loop);
         var first = true;
         foreach (var property in type.Properties)
         {
             w.OpenBlock((first ? "if" : "else if") + " (reader.ValueTextEquals(" + Utf8(property.JsonName) + "))");
+            w.WriteLine("__member = " + Literal(property.JsonName) + ";");
             w.WriteLine("reader.Read();");
             var read = JsonCode.ReadExpression(property.Type, ns, "reader");
-            w.WriteLine("result." + property.Name + " = " + (property.IsNullable ? read : JsonCode.NonNull(read, property.Type)) + ";");
+            w.WriteLine("result." + property.Name + " = " + (property.IsNullable ? read : JsonCode.RequiredRead(read, property.Type, "reader")) + ";");
             w.CloseBlock();
             first = false;
         }
 
-        var keep = Runtime + ".Json.AdditionalData.Read(ref reader, ref result.__additionalData);";
-        if (first)
-        {
-            w.WriteLine(keep);
-        }
-        else
-        {
-            w.OpenBlock("else");
-            w.WriteLine(keep);
-            w.CloseBlock();
-        }
-
+        w.OpenBlock("else");
+        w.WriteLine(keep);
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+        w.OpenBlock("catch (" + Runtime + ".Json.JsonReadException __exception) when (__member is not null)");
+        w.WriteLine("__exception.AtProperty(__member);");
+        w.WriteLine("throw;");
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine("return result;");
         w.CloseBlock();
     }
+
+    /// <summary>The C# literal of a default the model builder checked against the type.</summary>
+    private static string DefaultExpression(TypeRef type, string value, string ns) => type.Kind switch
+    {
+        TypeKind.String => Literal(value),
+        TypeKind.StringEnum => "new " + TypeName(type, ns) + "(" + Literal(value) + ")",
+        TypeKind.IntegerEnum => "new " + TypeName(type, ns) + "(" + value + ")",
+        TypeKind.Int64 => value + "L",
+        TypeKind.Float => value + "f",
+        TypeKind.Double => value + "d",
+        TypeKind.Decimal => value + "m",
+        _ => value,
+    };
 
     private static void EmitValidate(SourceWriter w, ObjectTypeModel type)
     {
@@ -275,7 +317,10 @@ internal static class ModelEmitter
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
         foreach (var property in type.Properties)
         {
-            KiotaCode.EmitWrite(w, property, ns);
+            if (!property.IsReadOnly)
+            {
+                KiotaCode.EmitWrite(w, property, ns);
+            }
         }
 
         w.WriteLine("if (__additionalData is { Count: > 0 } __extra) writer.WriteAdditionalData(__extra);");

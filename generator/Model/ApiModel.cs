@@ -17,6 +17,12 @@ internal sealed record ApiModel(
 
 internal sealed record ObjectTypeModel(string Name, string? Description, EquatableArray<PropertyModel> Properties);
 
+/// <summary>
+/// One member of an object. <c>IsReadOnly</c> members are read from responses and never written into requests;
+/// <c>DefaultValue</c> is the schema's <c>default</c> as invariant text already checked against the member's type
+/// (string, number, boolean or enum), set on a deserialized instance when the member is absent (never on one the
+/// caller creates, so it is never sent unasked).
+/// </summary>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -26,7 +32,9 @@ internal sealed record PropertyModel(
     bool IsSensitive,
     bool IsDeprecated,
     string? Description,
-    Constraints Constraints);
+    Constraints Constraints,
+    bool IsReadOnly = false,
+    string? DefaultValue = null);
 
 /// <summary>Declared limits checked before a request is sent.</summary>
 internal sealed record Constraints(

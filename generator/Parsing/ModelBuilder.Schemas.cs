@@ -290,7 +290,9 @@ internal sealed partial class ModelBuilder
                 IsSensitive(property),
                 property.IsDeprecated,
                 Describe(property),
-                ReadConstraints(property)));
+                ReadConstraints(property),
+                IsReadOnly: property.IsReadOnly,
+                DefaultValue: ReadDefault(property, jsonName, typeRef, propertyWhere)));
         }
 
         return new ObjectTypeModel(name, Describe(schema), properties.ToEquatableArray());
@@ -399,6 +401,49 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>An enum value as text; null for null and for maps and lists, which no generated enum can hold.</summary>
+    /// <summary>
+    /// The schema's <c>default</c> as invariant text when it is a value of the member's type; a default of another
+    /// type is reported and left out (the member then reads as null when absent), one of a type without literals
+    /// (dates, arrays, objects) is left to the server.
+    /// </summary>
+    private string? ReadDefault(JsonSchema schema, string jsonName, TypeRef type, string[] where)
+    {
+        var raw = schema.Default;
+        if (raw is null or Newtonsoft.Json.Linq.JValue { Value: null })
+        {
+            return null;
+        }
+
+        var text = EnumText(raw);
+        if (text is null)
+        {
+            return null;
+        }
+
+        bool? fits = type.Kind switch
+        {
+            TypeKind.String or TypeKind.StringEnum => true,
+            TypeKind.Int32 or TypeKind.IntegerEnum => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            TypeKind.Int64 => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            TypeKind.Float or TypeKind.Double => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number) && !double.IsInfinity(number)
+                && (type.Kind == TypeKind.Double || Math.Abs(number) <= float.MaxValue),
+            TypeKind.Decimal => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+            TypeKind.Boolean => text is "true" or "false",
+            _ => null,
+        };
+        if (fits == true)
+        {
+            return text;
+        }
+
+        if (fits == false)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, where, "The default value of the property '" + jsonName + "'", "it is not a value of the property's type, so it is not applied when the property is absent");
+        }
+
+        return null;
+    }
+
     private static string? EnumText(object? value) => value switch
     {
         null => null,

@@ -51,10 +51,10 @@ public sealed class SystemTextJsonInteropTests
     [Fact]
     public void A_value_of_the_wrong_kind_is_a_JsonException_with_the_path()
     {
-        JsonException error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<List<TaskResp>>("""[{"id":1}, 42]"""));
+        JsonException error = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<List<TaskResp>>("""[{"id":1}, 42]"""));
 
         Assert.Equal("$[1]", error.Path);
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<TaskType>("[]"));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<TaskType>("[]")); // JsonReadException since issue 9
     }
 
     [Fact]

@@ -64,8 +64,8 @@ public sealed class TaskModelToleranceTests
     [Fact]
     public void Drifted_scalar_types_are_read_leniently()
     {
-        // numbers as strings and a wrong-typed object: read what can be read, never throw
-        TaskResp task = Read("""{"id":"12","total_num":"100","progress":"0.5","is_query_over":"true","src_node":"n/a","name":5}""");
+        // numbers as strings, a boolean as a string, a number where a string is declared: read for what they say
+        TaskResp task = Read("""{"id":"12","total_num":"100","progress":"0.5","is_query_over":"true","src_node":"","name":5}""");
 
         Assert.Equal(12, task.Id);
         Assert.Equal(100, task.TotalNum);
@@ -73,6 +73,23 @@ public sealed class TaskModelToleranceTests
         Assert.True(task.IsQueryOver);
         Assert.Null(task.SrcNode);
         Assert.Equal("5", task.Name);
+    }
+
+    // Deliberate change (issue 9): a value that says something else than the description (here "n/a" for an object,
+    // "yes" for a boolean) was read as null or false; it is now a read error naming where it is, never a silent default.
+    [Theory]
+    [InlineData("""{"id":1,"src_node":"n/a"}""", "$.src_node", "object")]
+    [InlineData("""{"id":1,"is_query_over":"yes"}""", "$.is_query_over", "boolean")]
+    [InlineData("""{"id":1.5}""", "$.id", "64-bit integer")]
+    [InlineData("""{"id":1,"src_node":{"bucket":{"name":"b"}}}""", "$.src_node.bucket", "string")]
+    [InlineData("""{"id":1,"src_node":{"object_key":["k",["nested"]]}}""", "$.src_node.object_key[1]", "string")]
+    public void A_value_of_another_type_is_a_read_error_naming_its_path(string json, string path, string expected)
+    {
+        JsonReadException error = Assert.Throws<JsonReadException>(() => Read(json));
+
+        Assert.Equal(path, error.JsonPath);
+        Assert.Equal(expected, error.ExpectedType);
+        Assert.Contains(path, error.Message);
     }
 
     [Fact]

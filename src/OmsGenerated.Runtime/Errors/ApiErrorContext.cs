@@ -66,7 +66,18 @@ public sealed class ApiErrorContext
     }
 
     /// <summary>Decodes the body as JSON; null when it is empty, not JSON or not the expected shape.</summary>
-    public T? TryReadJson<T>(JsonReadFunc<T?> read) where T : class => JsonRead.Document(Body.Span, read);
+    public T? TryReadJson<T>(JsonReadFunc<T?> read) where T : class
+    {
+        try
+        {
+            return JsonRead.Document(Body.Span, read);
+        }
+        catch (JsonReadException)
+        {
+            // An error body of another shape is still the error: described by its status and excerpt.
+            return null;
+        }
+    }
 
     /// <summary>The start of the raw body as text, control characters replaced, at most <see cref="MaxExcerptLength"/> characters.</summary>
     public string BodyExcerpt() => _excerpt ??= BuildExcerpt(secrets: null);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Microsoft.Kiota.Abstractions;
+using OmsGenerated.Runtime.Json;
 
 namespace OmsGenerated.Runtime.Errors;
 
@@ -23,6 +24,15 @@ public class ApiErrorException : ApiException
         {
             ResponseStatusCode = context.StatusCode;
         }
+    }
+
+    /// <summary>An error for a response, caused by <paramref name="innerException"/>.</summary>
+    protected ApiErrorException(ApiErrorContext context, System.Exception innerException)
+        : base(string.Empty, innerException)
+    {
+        System.ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        ResponseStatusCode = context.StatusCode;
     }
 
     protected ApiErrorException(string message)
@@ -79,6 +89,19 @@ public class ApiErrorException : ApiException
         System.ArgumentNullException.ThrowIfNull(context);
         return new IncompleteBodyException(context);
     }
+
+    /// <summary>A success response whose JSON has a value of the wrong type; the message names its JSON path and the
+    /// expected type (never the value), and <see cref="System.Exception.InnerException"/> is the <see cref="JsonReadException"/>.</summary>
+    public static ApiErrorException UnexpectedValue(ApiErrorContext context, JsonReadException exception)
+    {
+        System.ArgumentNullException.ThrowIfNull(context);
+        System.ArgumentNullException.ThrowIfNull(exception);
+        return new UnexpectedValueException(context, exception);
+    }
+
+    /// <summary>The JSON path of the value that could not be read (for example <c>$.tasks[3].src_node.bucket</c>),
+    /// when a success body had a value of the wrong type.</summary>
+    public string? JsonPath => (InnerException as JsonReadException)?.JsonPath;
 
     private string BuildMessage()
     {
@@ -149,6 +172,16 @@ public class ApiErrorException : ApiException
         }
 
         public override string Message => "The response body was missing or not the expected JSON. " + base.Message;
+    }
+
+    private sealed class UnexpectedValueException : ApiErrorException
+    {
+        public UnexpectedValueException(ApiErrorContext context, JsonReadException exception)
+            : base(context, exception)
+        {
+        }
+
+        public override string Message => InnerException!.Message + " " + base.Message;
     }
 
     private sealed class IncompleteBodyException : ApiErrorException

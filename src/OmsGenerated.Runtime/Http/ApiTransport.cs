@@ -28,7 +28,7 @@ public static class ApiTransport
         => SendCoreAsync(client, request, mapError, read, static async (response, read, ct) =>
         {
             var body = await ReadSuccessBodyAsync(response, ct).ConfigureAwait(false);
-            return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
+            return ReadDocument(response, body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
         }, cancellationToken);
 
     public static Task<T> SendForJsonValueAsync<T>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ public static class ApiTransport
         => SendCoreAsync(client, request, mapError, read, static async (response, read, ct) =>
         {
             var body = await ReadSuccessBodyAsync(response, ct).ConfigureAwait(false);
-            return JsonRead.Document(body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
+            return ReadDocument(response, body, read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
         }, cancellationToken);
 
     public static Task<string> SendForTextAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
@@ -55,6 +55,18 @@ public static class ApiTransport
 
     public static Task<byte[]> SendForBytesAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
         => SendCoreAsync(client, request, mapError, (object?)null, static (response, _, ct) => ReadSuccessBodyAsync(response, ct), cancellationToken);
+
+    private static T? ReadDocument<T>(HttpResponseMessage response, byte[] body, JsonReadFunc<T?> read)
+    {
+        try
+        {
+            return JsonRead.Document(body, read);
+        }
+        catch (JsonReadException exception)
+        {
+            throw ApiErrorException.UnexpectedValue(ApiErrorContext.FromResponse(response, body), exception);
+        }
+    }
 
     /// <summary>
     /// The whole success body. One that broke off (shorter than its Content-Length, or the connection reset) is the

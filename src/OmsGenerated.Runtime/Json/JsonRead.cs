@@ -1,6 +1,4 @@
 using System;
-using System.Buffers;
-using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -8,10 +6,13 @@ using System.Text.Json;
 namespace OmsGenerated.Runtime.Json;
 
 /// <summary>
-/// Lenient readers used by generated code. Each reads the value at the current token and leaves the
-/// reader on that value's last token. A token of the wrong type (an empty string where an object is
-/// documented, a number where a string is) yields null instead of an exception, so a server that
-/// drifts from its description does not break deserialization.
+/// Readers used by generated code. Each reads the value at the current token and leaves the reader on that value's
+/// last token. JSON null, and an empty string where anything but a string is declared, read as absent (null). A few
+/// drifted forms are read for what they say: a number or boolean where a string is declared reads as its JSON text,
+/// a number sent as a string ("12") as the number, "true"/"false" as the boolean, a date-time as a number as Unix
+/// milliseconds. Anything else of the wrong type — an object where a string is declared, "yes" for a boolean, a
+/// malformed date, base64 or UUID, an integer with a fraction or out of range — is a <see cref="JsonReadException"/>
+/// naming the JSON path and the expected type, never a silent default.
 /// </summary>
 public static class JsonRead
 {
@@ -22,14 +23,15 @@ public static class JsonRead
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                return System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+                return System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
             case JsonTokenType.True:
                 return "true";
             case JsonTokenType.False:
                 return "false";
-            default:
-                reader.Skip();
+            case JsonTokenType.Null:
                 return null;
+            default:
+                throw new JsonReadException("string", reader.TokenType);
         }
     }
 
@@ -40,13 +42,17 @@ public static class JsonRead
             return value;
         }
 
+        if (IsAbsent(ref reader))
+        {
+            return null;
+        }
+
         if (reader.TokenType == JsonTokenType.String && int.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
         {
             return value;
         }
 
-        reader.Skip();
-        return null;
+        throw new JsonReadException("32-bit integer", reader.TokenType);
     }
 
     public static long? Int64(ref Utf8JsonReader reader)
@@ -56,45 +62,57 @@ public static class JsonRead
             return value;
         }
 
+        if (IsAbsent(ref reader))
+        {
+            return null;
+        }
+
         if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
         {
             return value;
         }
 
-        reader.Skip();
-        return null;
+        throw new JsonReadException("64-bit integer", reader.TokenType);
     }
 
     public static float? Single(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value))
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) && float.IsFinite(value))
         {
             return value;
         }
 
-        if (reader.TokenType == JsonTokenType.String && float.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (IsAbsent(ref reader))
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && float.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && float.IsFinite(value))
         {
             return value;
         }
 
-        reader.Skip();
-        return null;
+        throw new JsonReadException("number (float)", reader.TokenType);
     }
 
     public static double? Double(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value))
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value))
         {
             return value;
         }
 
-        if (reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (IsAbsent(ref reader))
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value))
         {
             return value;
         }
 
-        reader.Skip();
-        return null;
+        throw new JsonReadException("number (double)", reader.TokenType);
     }
 
     public static decimal? Decimal(ref Utf8JsonReader reader)
@@ -104,13 +122,17 @@ public static class JsonRead
             return value;
         }
 
+        if (IsAbsent(ref reader))
+        {
+            return null;
+        }
+
         if (reader.TokenType == JsonTokenType.String && decimal.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
             return value;
         }
 
-        reader.Skip();
-        return null;
+        throw new JsonReadException("number (decimal)", reader.TokenType);
     }
 
     public static bool? Boolean(ref Utf8JsonReader reader)
@@ -121,11 +143,14 @@ public static class JsonRead
                 return true;
             case JsonTokenType.False:
                 return false;
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String when IsEmptyString(ref reader):
+                return null;
             case JsonTokenType.String when bool.TryParse(reader.GetString(), out var parsed):
                 return parsed;
             default:
-                reader.Skip();
-                return null;
+                throw new JsonReadException("boolean", reader.TokenType);
         }
     }
 
@@ -138,33 +163,46 @@ public static class JsonRead
                 return value;
             }
 
+            if (IsEmptyString(ref reader))
+            {
+                return null;
+            }
+
             if (System.DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
             {
                 return value;
             }
-
-            return null;
         }
-
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var unixMilliseconds))
+        else if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var unixMilliseconds)
+                 && unixMilliseconds is >= MinUnixMilliseconds and <= MaxUnixMilliseconds)
         {
             return System.DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
         }
+        else if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
 
-        reader.Skip();
-        return null;
+        throw new JsonReadException("date-time", reader.TokenType);
     }
+
+    private const long MinUnixMilliseconds = -62_135_596_800_000;
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
 
     public static DateOnly? Date(ref Utf8JsonReader reader)
     {
+        if (IsAbsent(ref reader))
+        {
+            return null;
+        }
+
         if (reader.TokenType == JsonTokenType.String
-            && DateOnly.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+            && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
             return value;
         }
 
-        reader.Skip();
-        return null;
+        throw new JsonReadException("date (yyyy-MM-dd)", reader.TokenType);
     }
 
     public static Guid? Guid(ref Utf8JsonReader reader)
@@ -174,10 +212,15 @@ public static class JsonRead
             return value;
         }
 
-        reader.Skip();
-        return null;
+        if (IsAbsent(ref reader))
+        {
+            return null;
+        }
+
+        throw new JsonReadException("string in UUID format", reader.TokenType);
     }
 
+    /// <summary>Base64 (format: byte); "" is an empty array, not absent.</summary>
     public static byte[]? Bytes(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value))
@@ -185,8 +228,12 @@ public static class JsonRead
             return value;
         }
 
-        reader.Skip();
-        return null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        throw new JsonReadException("base64 string", reader.TokenType);
     }
 
     public static JsonElement? Element(ref Utf8JsonReader reader)
@@ -203,14 +250,22 @@ public static class JsonRead
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            reader.Skip();
+            ThrowUnlessAbsent(ref reader, "array");
             return null;
         }
 
         var list = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        try
         {
-            list.Add(readItem(ref reader));
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                list.Add(readItem(ref reader));
+            }
+        }
+        catch (JsonReadException exception)
+        {
+            exception.AtIndex(list.Count);
+            throw;
         }
 
         return list;
@@ -220,23 +275,55 @@ public static class JsonRead
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
+            ThrowUnlessAbsent(ref reader, "object");
             return null;
         }
 
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        string? key = null;
+        try
         {
-            var key = reader.GetString()!;
-            reader.Read();
-            map[key] = readValue(ref reader);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                key = reader.GetString()!;
+                reader.Read();
+                map[key] = readValue(ref reader);
+            }
+        }
+        catch (JsonReadException exception) when (key is not null)
+        {
+            exception.AtProperty(key);
+            throw;
         }
 
         return map;
     }
 
-    /// <summary>Reads a whole UTF-8 JSON document; null when it is empty, not valid JSON (truncated, trailing data),
-    /// has a string that is not valid UTF-8, or is not the shape <paramref name="read"/> expects.</summary>
+    /// <summary>
+    /// For a reader of a declared type that found another token: JSON null and "" are absent (OMS sends "" for an
+    /// absent object); anything else is a <see cref="JsonReadException"/>.
+    /// </summary>
+    public static void ThrowUnlessAbsent(ref Utf8JsonReader reader, string expectedType)
+    {
+        if (!IsAbsent(ref reader))
+        {
+            throw new JsonReadException(expectedType, reader.TokenType);
+        }
+    }
+
+    /// <summary>The exception for a value that read as absent where the API description requires one that is not null.</summary>
+    public static JsonReadException Required(ref Utf8JsonReader reader, string expectedType) => new(expectedType, reader.TokenType);
+
+    private static bool IsAbsent(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Null || IsEmptyString(ref reader);
+
+    private static bool IsEmptyString(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && (reader.HasValueSequence ? reader.ValueSequence.IsEmpty : reader.ValueSpan.IsEmpty);
+
+    /// <summary>
+    /// Reads a whole UTF-8 JSON document; null when it is empty, not valid JSON (truncated, trailing data) or has a
+    /// string that is not valid UTF-8. A value of the wrong type is a <see cref="JsonReadException"/> with its path.
+    /// </summary>
     public static T? Document<T>(ReadOnlySpan<byte> utf8Json, JsonReadFunc<T?> read)
     {
         if (utf8Json.IsEmpty)
@@ -257,7 +344,7 @@ public static class JsonRead
             // Anything after the value (a second document, an HTML tail) makes the body malformed, not the value.
             return reader.Read() ? default : value;
         }
-        catch (JsonException)
+        catch (JsonException exception) when (exception is not JsonReadException)
         {
             return default;
         }
