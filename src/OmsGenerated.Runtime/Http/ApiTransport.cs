@@ -182,7 +182,7 @@ public static class ApiTransport
             finally
             {
                 response?.Dispose();
-                telemetry.Stop(ApiClientMetrics.For(request));
+                telemetry.Stop(request);
             }
         }
     }
