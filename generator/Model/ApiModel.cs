@@ -15,7 +15,38 @@ internal sealed record ApiModel(
     EquatableArray<OperationModel> Operations,
     EquatableArray<ErrorCodeModel> ErrorCodes);
 
-internal sealed record ObjectTypeModel(string Name, string? Description, EquatableArray<PropertyModel> Properties);
+/// <summary>
+/// One model class. <see cref="Properties"/> are the class's own: a type with a <see cref="BaseName"/> (an <c>allOf</c> of
+/// one reference plus its own properties, or an alternative of a discriminated <c>oneOf</c>) inherits the rest.
+/// <see cref="IsBase"/>: other models derive from it, so it is not sealed. <see cref="Discriminator"/>: reading
+/// dispatches on a property to the derived type it names.
+/// </summary>
+internal sealed record ObjectTypeModel(string Name, string? Description, EquatableArray<PropertyModel> Properties)
+{
+    public string? BaseName { get; init; }
+
+    public bool IsBase { get; init; }
+
+    public DiscriminatorModel? Discriminator { get; init; }
+
+    /// <summary>A model that takes part in inheritance: its members are virtual and chain to the base.</summary>
+    public bool InHierarchy => BaseName is not null || IsBase;
+}
+
+/// <summary>
+/// Dispatch on the value of <see cref="PropertyName"/>: each case names the type read for a value; any other value
+/// (or none) reads <see cref="UnknownName"/>, which keeps the JSON as received (in its member <see cref="RawJsonName"/>,
+/// the value received in <see cref="ValueName"/>), unless <see cref="ReadsSelfWhenAbsent"/> and there is no value.
+/// </summary>
+internal sealed record DiscriminatorModel(
+    string PropertyName,
+    EquatableArray<DiscriminatorCase> Cases,
+    string UnknownName,
+    bool ReadsSelfWhenAbsent,
+    string RawJsonName,
+    string ValueName);
+
+internal sealed record DiscriminatorCase(string Value, string TypeName);
 
 internal sealed record PropertyModel(
     string JsonName,

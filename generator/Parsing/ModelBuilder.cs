@@ -54,6 +54,7 @@ internal sealed partial class ModelBuilder
         RegisterComponentSchemas();
         var operations = BuildOperations();
         BuildPendingObjects();
+        FinishHierarchies();
 
         var errors = _exceptionByModel
             .Select(pair => ToErrorType(pair.Value, _objects.First(o => o.Name == pair.Key)))
