@@ -13,7 +13,23 @@ internal sealed record ApiModel(
     EquatableArray<EnumTypeModel> Enums,
     EquatableArray<ErrorTypeModel> Errors,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<ErrorCodeModel> ErrorCodes);
+    EquatableArray<ErrorCodeModel> ErrorCodes)
+{
+    /// <summary><c>oneOf</c>/<c>anyOf</c> without a usable discriminator: one class per union, filled by shape.</summary>
+    public EquatableArray<UnionTypeModel> Unions { get; init; }
+}
+
+/// <summary>
+/// A value that is one of several alternatives, told apart by shape when read: the JSON token kind, and for objects
+/// the property names present. <see cref="RawJsonName"/> holds a value that matches none, written back unchanged.
+/// </summary>
+internal sealed record UnionTypeModel(string Name, string? Description, EquatableArray<UnionAlternative> Alternatives, string RawJsonName);
+
+/// <summary>
+/// One alternative of a union: the accessor <see cref="Name"/> of type <see cref="Type"/>; an object alternative
+/// matches an object that has all of <see cref="RequiredNames"/> and, when none are required, one of <see cref="DeclaredNames"/>.
+/// </summary>
+internal sealed record UnionAlternative(string Name, TypeRef Type, EquatableArray<string> RequiredNames, EquatableArray<string> DeclaredNames);
 
 /// <summary>
 /// One model class. <see cref="Properties"/> are the class's own: a type with a <see cref="BaseName"/> (an <c>allOf</c> of

@@ -126,8 +126,7 @@ internal sealed partial class ModelBuilder
                 return polymorphic;
             }
 
-            ReportUnsupported(actual, where, (actual.OneOf.Count > 0 ? "oneOf" : "anyOf") + " of several schemas", "it is generated as System.Text.Json.JsonElement, holding the raw JSON");
-            return TypeRef.Any;
+            return MapUnion(actual, nonNull, nameHint, where);
         }
 
         if (actual.Enumeration.Count > 0 && IsEnumerable(actual))

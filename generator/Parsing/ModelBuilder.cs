@@ -73,7 +73,7 @@ internal sealed partial class ModelBuilder
             _enums.ToEquatableArray(),
             errors,
             operations.ToEquatableArray(),
-            ReadErrorCodes());
+            ReadErrorCodes()) { Unions = _unions.ToEquatableArray() };
     }
 
     public static string ErrorCatalogName(string clientName)
@@ -260,8 +260,8 @@ internal sealed partial class ModelBuilder
 
     private static bool IsSimpleParameterType(TypeRef type) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Bytes => false,
-        TypeKind.Array => type.Element is { } element && element.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Bytes),
+        TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Bytes or TypeKind.Union => false,
+        TypeKind.Array => type.Element is { } element && element.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Bytes or TypeKind.Union),
         _ => true,
     };
 
