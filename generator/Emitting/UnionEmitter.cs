@@ -86,6 +86,9 @@ internal static class UnionEmitter
         if (objects.Count > 0)
         {
             w.OpenBlock("case " + TokenType + ".StartObject:");
+            // alternatives after one that matches any object are never tried: their names are not probed
+            var reachable = objects.FindIndex(a => a.Type.Kind != TypeKind.Object || a.RequiredNames.Count == 0 && a.DeclaredNames.Count == 0);
+            objects = reachable < 0 ? objects : objects.Take(reachable + 1).ToList();
             var names = objects.Where(a => a.Type.Kind == TypeKind.Object)
                 .SelectMany(a => a.RequiredNames.Count > 0 ? a.RequiredNames : a.DeclaredNames)
                 .Distinct()
