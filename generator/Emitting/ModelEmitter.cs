@@ -9,6 +9,12 @@ internal static class ModelEmitter
 {
     public static void Emit(SourceWriter w, ObjectTypeModel type, ApiModel api)
     {
+        if (type.InHierarchy)
+        {
+            HierarchyEmitter.Emit(w, type, api);
+            return;
+        }
+
         var ns = api.Namespace;
         var self = "global::" + ns + "." + type.Name;
         w.WriteDocs(type.Description);
@@ -24,18 +30,7 @@ internal static class ModelEmitter
         w.OpenBlock("internal " + type.Name + "(" + Runtime + ".Json.Uninitialized _)");
         w.CloseBlock();
 
-        foreach (var property in type.Properties)
-        {
-            w.WriteLine();
-            w.WriteDocs(property.Description);
-            if (property.IsDeprecated)
-            {
-                w.WriteLine("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-            }
-
-            var required = property.IsRequired ? "required " : string.Empty;
-            w.WriteLine("public " + required + NullableTypeName(property.Type, ns, property.IsNullable) + " " + property.Name + " { get; set; }");
-        }
+        EmitProperties(w, type, ns);
 
         w.WriteLine();
         EmitAdditionalData(w, type);
@@ -54,15 +49,31 @@ internal static class ModelEmitter
         w.CloseBlock();
     }
 
+    internal static void EmitProperties(SourceWriter w, ObjectTypeModel type, string ns)
+    {
+        foreach (var property in type.Properties)
+        {
+            w.WriteLine();
+            w.WriteDocs(property.Description);
+            if (property.IsDeprecated)
+            {
+                w.WriteLine("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+            }
+
+            var required = property.IsRequired ? "required " : string.Empty;
+            w.WriteLine("public " + required + NullableTypeName(property.Type, ns, property.IsNullable) + " " + property.Name + " { get; set; }");
+        }
+    }
+
     /// <summary>
     /// System.Text.Json uses the generated reader and writer (the wire form), with reflection or a source-generated
     /// context alike. A token of the wrong kind is a JsonException, which System.Text.Json completes with the path.
     /// </summary>
-    internal static void EmitJsonConverter(SourceWriter w, string name, string self, bool isStruct)
+    internal static void EmitJsonConverter(SourceWriter w, string name, string self, bool isStruct, bool hidesInherited = false)
     {
         w.WriteDocs("Makes System.Text.Json read and write " + name + " in its wire form.");
         w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.OpenBlock("public sealed class JsonConverter : " + StjSerialization + ".JsonConverter<" + self + ">");
+        w.OpenBlock("public " + (hidesInherited ? "new " : string.Empty) + "sealed class JsonConverter : " + StjSerialization + ".JsonConverter<" + self + ">");
         w.WriteLine("/// <inheritdoc/>");
         w.OpenBlock("public override " + self + (isStruct ? string.Empty : "?") + " Read(ref " + Utf8JsonReader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
         if (isStruct)
@@ -121,13 +132,22 @@ internal static class ModelEmitter
         }
     }
 
-    private const string AdditionalDataType = "global::System.Collections.Generic.IDictionary<string, object>";
+    internal const string AdditionalDataType = "global::System.Collections.Generic.IDictionary<string, object>";
 
     private static void EmitWriteJson(SourceWriter w, ObjectTypeModel type, string ns)
     {
         w.WriteDocs("Writes this object as JSON.");
         w.OpenBlock("public void WriteJson(" + Utf8JsonWriter + " writer)");
         w.WriteLine("writer.WriteStartObject();");
+        EmitPropertyWrites(w, type, ns);
+        w.WriteLine(Runtime + ".Json.AdditionalData.Write(writer, __additionalData, static name => __IsDeclared(name));");
+        w.WriteLine("writer.WriteEndObject();");
+        w.CloseBlock();
+    }
+
+    /// <summary>Writes each property of <paramref name="type"/> (its own ones) with <c>writer</c>.</summary>
+    internal static void EmitPropertyWrites(SourceWriter w, ObjectTypeModel type, string ns)
+    {
         var index = 0;
         foreach (var property in type.Properties)
         {
@@ -168,10 +188,13 @@ internal static class ModelEmitter
 
             index++;
         }
+    }
 
-        w.WriteLine(Runtime + ".Json.AdditionalData.Write(writer, __additionalData, static name => __IsDeclared(name));");
-        w.WriteLine("writer.WriteEndObject();");
-        w.CloseBlock();
+    /// <summary>The statement reading the value at <c>reader</c> into <paramref name="target"/>.</summary>
+    internal static string PropertyRead(PropertyModel property, string ns, string target)
+    {
+        var read = JsonCode.ReadExpression(property.Type, ns, "reader");
+        return target + property.Name + " = " + (property.IsNullable ? read : JsonCode.RequiredRead(read, property.Type, "reader")) + ";";
     }
 
     private static void EmitReadJson(SourceWriter w, ObjectTypeModel type, string ns, string self)
@@ -216,8 +239,7 @@ internal static class ModelEmitter
             w.OpenBlock((first ? "if" : "else if") + " (reader.ValueTextEquals(" + Utf8(property.JsonName) + "))");
             w.WriteLine("__member = " + Literal(property.JsonName) + ";");
             w.WriteLine("reader.Read();");
-            var read = JsonCode.ReadExpression(property.Type, ns, "reader");
-            w.WriteLine("result." + property.Name + " = " + (property.IsNullable ? read : JsonCode.RequiredRead(read, property.Type, "reader")) + ";");
+            w.WriteLine(PropertyRead(property, ns, "result."));
             w.CloseBlock();
             first = false;
         }
@@ -253,6 +275,12 @@ internal static class ModelEmitter
     {
         w.WriteDocs("Checks the constraints the API description declares (required, lengths, ranges, enums), throwing ArgumentException naming the field.");
         w.OpenBlock("public void Validate()");
+        EmitPropertyChecks(w, type);
+        w.CloseBlock();
+    }
+
+    internal static void EmitPropertyChecks(SourceWriter w, ObjectTypeModel type)
+    {
         foreach (var property in type.Properties)
         {
             var field = Literal(type.Name + "." + property.JsonName);
@@ -263,8 +291,6 @@ internal static class ModelEmitter
 
             ValidationCode.EmitChecks(w, property.Type, property.Name, property.IsNullable, property.Constraints, field);
         }
-
-        w.CloseBlock();
     }
 
     private static void EmitToString(SourceWriter w, ObjectTypeModel type)
@@ -277,9 +303,7 @@ internal static class ModelEmitter
         foreach (var property in type.Properties)
         {
             var label = Literal((first ? " " : ", ") + property.Name + " = ");
-            var value = property.IsSensitive
-                ? Runtime + ".Json.DisplayFormat.Redacted(" + property.Name + ")"
-                : Runtime + ".Json.DisplayFormat.Format(" + property.Name + ")";
+            var value = DisplayValue(property);
             w.WriteLine("builder.Append(" + label + ").Append(" + value + ");");
             first = false;
         }
@@ -290,6 +314,19 @@ internal static class ModelEmitter
         w.WriteLine("return builder.ToString();");
         w.CloseBlock();
     }
+
+    internal static string DisplayValue(PropertyModel property) => property.IsSensitive
+        ? Runtime + ".Json.DisplayFormat.Redacted(" + property.Name + ")"
+        : Runtime + ".Json.DisplayFormat.Format(" + property.Name + ")";
+
+    internal static string KiotaFieldDeserializer(PropertyModel property, string ns)
+    {
+        var read = KiotaCode.ReadExpression(property.Type, ns, "n");
+        var assigned = property.IsNullable ? read : JsonCode.NonNull(read, property.Type);
+        return "[" + Literal(property.JsonName) + "] = n => " + property.Name + " = " + assigned;
+    }
+
+    internal const string FieldDeserializers = "global::System.Collections.Generic.IDictionary<string, global::System.Action<" + KiotaSerialization + ".IParseNode>>";
 
     private static void EmitKiota(SourceWriter w, ObjectTypeModel type, string ns, string self)
     {
@@ -303,9 +340,7 @@ internal static class ModelEmitter
         w.Indent();
         foreach (var property in type.Properties)
         {
-            var read = KiotaCode.ReadExpression(property.Type, ns, "n");
-            var assigned = property.IsNullable ? read : JsonCode.NonNull(read, property.Type);
-            w.WriteLine("[" + Literal(property.JsonName) + "] = n => " + property.Name + " = " + assigned + ",");
+            w.WriteLine(KiotaFieldDeserializer(property, ns) + ",");
         }
 
         w.Unindent();

@@ -30,6 +30,12 @@ internal static class SourceEmitter
             yield return File(prefix + ".Models." + type.Name + ".g.cs", api, w => ModelEmitter.Emit(w, type, api));
         }
 
+        foreach (var union in api.Unions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return File(prefix + ".Models." + union.Name + ".g.cs", api, w => UnionEmitter.Emit(w, union, api));
+        }
+
         foreach (var type in api.Enums)
         {
             yield return File(prefix + ".Models." + type.Name + ".g.cs", api, w => EnumEmitter.Emit(w, type, api));

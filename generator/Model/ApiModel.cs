@@ -13,9 +13,56 @@ internal sealed record ApiModel(
     EquatableArray<EnumTypeModel> Enums,
     EquatableArray<ErrorTypeModel> Errors,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<ErrorCodeModel> ErrorCodes);
+    EquatableArray<ErrorCodeModel> ErrorCodes)
+{
+    /// <summary><c>oneOf</c>/<c>anyOf</c> without a usable discriminator: one class per union, filled by shape.</summary>
+    public EquatableArray<UnionTypeModel> Unions { get; init; }
+}
 
-internal sealed record ObjectTypeModel(string Name, string? Description, EquatableArray<PropertyModel> Properties);
+/// <summary>
+/// A value that is one of several alternatives, told apart by shape when read: the JSON token kind, and for objects
+/// the property names present. <see cref="RawJsonName"/> holds a value that matches none, written back unchanged.
+/// </summary>
+internal sealed record UnionTypeModel(string Name, string? Description, EquatableArray<UnionAlternative> Alternatives, string RawJsonName);
+
+/// <summary>
+/// One alternative of a union: the accessor <see cref="Name"/> of type <see cref="Type"/>; an object alternative
+/// matches an object that has all of <see cref="RequiredNames"/> and, when none are required, one of <see cref="DeclaredNames"/>.
+/// </summary>
+internal sealed record UnionAlternative(string Name, TypeRef Type, EquatableArray<string> RequiredNames, EquatableArray<string> DeclaredNames);
+
+/// <summary>
+/// One model class. <see cref="Properties"/> are the class's own: a type with a <see cref="BaseName"/> (an <c>allOf</c> of
+/// one reference plus its own properties, or an alternative of a discriminated <c>oneOf</c>) inherits the rest.
+/// <see cref="IsBase"/>: other models derive from it, so it is not sealed. <see cref="Discriminator"/>: reading
+/// dispatches on a property to the derived type it names.
+/// </summary>
+internal sealed record ObjectTypeModel(string Name, string? Description, EquatableArray<PropertyModel> Properties)
+{
+    public string? BaseName { get; init; }
+
+    public bool IsBase { get; init; }
+
+    public DiscriminatorModel? Discriminator { get; init; }
+
+    /// <summary>A model that takes part in inheritance: its members are virtual and chain to the base.</summary>
+    public bool InHierarchy => BaseName is not null || IsBase;
+}
+
+/// <summary>
+/// Dispatch on the value of <see cref="PropertyName"/>: each case names the type read for a value; any other value
+/// (or none) reads <see cref="UnknownName"/>, which keeps the JSON as received (in its member <see cref="RawJsonName"/>,
+/// the value received in <see cref="ValueName"/>), unless <see cref="ReadsSelfWhenAbsent"/> and there is no value.
+/// </summary>
+internal sealed record DiscriminatorModel(
+    string PropertyName,
+    EquatableArray<DiscriminatorCase> Cases,
+    string UnknownName,
+    bool ReadsSelfWhenAbsent,
+    string RawJsonName,
+    string ValueName);
+
+internal sealed record DiscriminatorCase(string Value, string TypeName);
 
 /// <summary>
 /// One member of an object. <c>IsReadOnly</c> members are read from responses and never written into requests;

@@ -19,6 +19,9 @@ internal enum TypeKind
     IntegerEnum,
     Array,
     Map,
+
+    /// <summary>A generated class holding one of several alternatives (<see cref="UnionTypeModel"/>).</summary>
+    Union,
 }
 
 /// <summary>A C# type a schema maps to. <see cref="Name"/> names generated types; <see cref="Element"/> is the item type of arrays and maps.</summary>

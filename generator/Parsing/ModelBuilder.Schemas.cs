@@ -121,8 +121,12 @@ internal sealed partial class ModelBuilder
                 return Map(nonNull[0], nameHint, where);
             }
 
-            ReportUnsupported(actual, where, (actual.OneOf.Count > 0 ? "oneOf" : "anyOf") + " of several schemas", "it is generated as System.Text.Json.JsonElement, holding the raw JSON");
-            return TypeRef.Any;
+            if (TryMapDiscriminated(actual, nonNull, nameHint, where) is { } polymorphic)
+            {
+                return polymorphic;
+            }
+
+            return MapUnion(actual, nonNull, nameHint, where);
         }
 
         if (actual.Enumeration.Count > 0 && IsEnumerable(actual))
@@ -244,6 +248,7 @@ internal sealed partial class ModelBuilder
         var name = UniqueTypeName(nameHint, "Schema", where);
         var typeRef = new TypeRef(TypeKind.Object, name);
         _namedTypes[schema] = typeRef;
+        _objectSchemas[name] = (schema, where);
         _pendingObjects.Enqueue((schema, name, where));
         return typeRef;
     }
@@ -263,7 +268,14 @@ internal sealed partial class ModelBuilder
     private ObjectTypeModel BuildObject(JsonSchema schema, string name, string[] where)
     {
         var required = new HashSet<string>(StringComparer.Ordinal);
-        var collected = CollectProperties(schema, where, required);
+        var baseSchema = InheritanceBase(schema);
+        var baseType = baseSchema is null ? null : Map(baseSchema, name + "Base", where);
+        if (baseType is { Kind: not TypeKind.Object })
+        {
+            (baseSchema, baseType) = (null, null);
+        }
+
+        var collected = CollectProperties(schema, where, required, baseSchema);
 
         var usedNames = new HashSet<string>(s_reservedMemberNames, StringComparer.Ordinal) { name };
         var properties = new List<PropertyModel>(collected.Count);
@@ -295,18 +307,23 @@ internal sealed partial class ModelBuilder
                 DefaultValue: ReadDefault(property, jsonName, typeRef, propertyWhere)));
         }
 
-        return new ObjectTypeModel(name, Describe(schema), properties.ToEquatableArray());
+        return new ObjectTypeModel(name, Describe(schema), properties.ToEquatableArray()) { BaseName = baseType?.Name };
     }
 
     /// <summary>
     /// The properties of an object and of everything it inherits through <c>allOf</c>, bases first (a derived schema
     /// overrides what a base brought in), each with the key path it is declared at. Iterative: an inheritance chain
-    /// may be as long as the document has schemas.
+    /// may be as long as the document has schemas. <paramref name="inherited"/>, the C# base, is left out with what it inherits.
     /// </summary>
-    private List<(string JsonName, JsonSchemaProperty Schema, string[] Where)> CollectProperties(JsonSchema schema, string[] where, HashSet<string> required)
+    private List<(string JsonName, JsonSchemaProperty Schema, string[] Where)> CollectProperties(JsonSchema schema, string[] where, HashSet<string> required, JsonSchema? inherited = null)
     {
         var order = new List<(JsonSchema Schema, string[] Where)>();
         var visited = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+        if (inherited is not null)
+        {
+            visited.Add(inherited);
+        }
+
         var pending = new Stack<(JsonSchema Schema, string[] Where, bool PartsDone)>();
         pending.Push((schema, where, false));
         while (pending.Count > 0)

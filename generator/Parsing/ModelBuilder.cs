@@ -54,6 +54,7 @@ internal sealed partial class ModelBuilder
         RegisterComponentSchemas();
         var operations = BuildOperations();
         BuildPendingObjects();
+        FinishHierarchies();
 
         var errors = _exceptionByModel
             .Select(pair => ToErrorType(pair.Value, _objects.First(o => o.Name == pair.Key)))
@@ -72,7 +73,7 @@ internal sealed partial class ModelBuilder
             _enums.ToEquatableArray(),
             errors,
             operations.ToEquatableArray(),
-            ReadErrorCodes());
+            ReadErrorCodes()) { Unions = _unions.ToEquatableArray() };
     }
 
     public static string ErrorCatalogName(string clientName)
@@ -250,8 +251,8 @@ internal sealed partial class ModelBuilder
 
     private static bool IsSimpleParameterType(TypeRef type) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Bytes => false,
-        TypeKind.Array => type.Element is { } element && element.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Bytes),
+        TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Bytes or TypeKind.Union => false,
+        TypeKind.Array => type.Element is { } element && element.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Bytes or TypeKind.Union),
         _ => true,
     };
 

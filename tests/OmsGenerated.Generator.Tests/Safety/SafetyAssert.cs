@@ -135,7 +135,14 @@ internal static class SafetyAssert
     {
         var type = result.Output.GetTypeByMetadataName(Namespace + "." + typeName);
         Assert.True(type is not null, $"no generated type {typeName}");
-        var properties = type!.GetMembers(propertyName).OfType<IPropertySymbol>().ToList();
+        // declared on the type or inherited (an allOf of one reference derives from it)
+        var declaring = type;
+        while (declaring is not null && !declaring.GetMembers(propertyName).OfType<IPropertySymbol>().Any())
+        {
+            declaring = declaring.BaseType;
+        }
+
+        var properties = (declaring ?? type!).GetMembers(propertyName).OfType<IPropertySymbol>().ToList();
         Assert.True(properties.Count == 1, $"expected one property {typeName}.{propertyName}; members: " + string.Join(", ", type.GetMembers().Select(m => m.Name).Distinct()));
         return properties[0].Type.ToDisplayString();
     }
