@@ -284,7 +284,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void OneOfTwoObjectsIsOapi005WarningAndAJsonElementProperty()
+    public void OneOfTwoObjectsIsAUnionWithAnAccessorPerAlternativeAndNoWarning()
     {
         const string text = Header + """
             paths:
@@ -322,13 +322,16 @@ public sealed class DiagnosticsTests
             """;
         var result = Run("/specs/oneof.yaml", text);
 
-        var diagnostic = Single(result, "OAPI005", DiagnosticSeverity.Warning);
-        AssertLocation(diagnostic, "/specs/oneof.yaml", text, PositionOf(text, "payload:"));
+        Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompileDiagnostics);
         var pet = result.Output.GetTypeByMetadataName("Test.Api.Pet");
         Assert.NotNull(pet);
         var payload = Assert.Single(pet!.GetMembers("Payload").OfType<IPropertySymbol>());
-        Assert.Equal("System.Text.Json.JsonElement?", payload.Type.ToDisplayString());
+        var union = Assert.IsAssignableFrom<INamedTypeSymbol>(payload.Type);
+        Assert.Equal("Test.Api", union.ContainingNamespace.ToDisplayString());
+        var accessorTypes = union.GetMembers().OfType<IPropertySymbol>().Select(p => p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString()).ToList();
+        Assert.Contains("Test.Api.Cat", accessorTypes);
+        Assert.Contains("Test.Api.Dog", accessorTypes);
     }
 
     private const string KeywordSpec = Header + """
