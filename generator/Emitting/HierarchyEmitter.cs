@@ -150,12 +150,21 @@ internal static class HierarchyEmitter
             w.WriteLine("default:");
             w.WriteLine("    return global::" + ns + "." + discriminator.UnknownName + ".ReadJson(ref reader);");
             w.CloseBlock();
-            w.WriteLine();
         }
 
-        w.WriteLine("var result = new " + self + "(" + Uninitialized + ");");
-        w.WriteLine("result.__ReadProperties(ref reader);");
-        w.WriteLine("return result;");
+        // A base that no discriminator value (nor its absence) reads as itself ends with the switch: every case returns.
+        if (type.Discriminator is not { } only || only.ReadsSelfWhenAbsent || only.Cases.Any(c => c.TypeName == type.Name))
+        {
+            if (type.Discriminator is not null)
+            {
+                w.WriteLine();
+            }
+
+            w.WriteLine("var result = new " + self + "(" + Uninitialized + ");");
+            w.WriteLine("result.__ReadProperties(ref reader);");
+            w.WriteLine("return result;");
+        }
+
         w.CloseBlock();
         w.WriteLine();
 

@@ -130,7 +130,7 @@ internal sealed partial class ModelBuilder
             TypeKind.Bytes => FormFieldKind.File,
             TypeKind.Array when type.Element is { Kind: TypeKind.Bytes } => FormFieldKind.FileArray,
             TypeKind.Array when type.Element is { } element && IsSimpleParameterType(element) && element.Kind != TypeKind.Array => FormFieldKind.Value,
-            TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array => FormFieldKind.Json,
+            TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Any or TypeKind.Array => FormFieldKind.Json,
             _ => FormFieldKind.Value,
         };
         return new FormFieldModel(wireName, name, type, kind, isRequired, encoding, description);
