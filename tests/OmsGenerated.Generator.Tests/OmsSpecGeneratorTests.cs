@@ -197,21 +197,9 @@ public sealed class OmsSpecGeneratorTests
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompileDiagnostics);
 
-        using var stream = new MemoryStream();
-        var emit = result.Output.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        stream.Position = 0;
-
-        var context = new AssemblyLoadContext("oms-generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
-        try
-        {
-            // dependencies (OmsGenerated.Runtime, Kiota) resolve from the default context
-            test(context.LoadFromStream(stream));
-        }
-        finally
-        {
-            context.Unload();
-        }
+        // dependencies (OmsGenerated.Runtime, Kiota) resolve from the default context
+        using var generated = GeneratedAssembly.From(result, "Oms.Client");
+        test(generated.Assembly);
     }
 
     /// <summary>Runs the generator through Microsoft.CodeAnalysis.Testing and keeps the compilation it produced.</summary>

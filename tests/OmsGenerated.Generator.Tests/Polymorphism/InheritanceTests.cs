@@ -171,24 +171,13 @@ public sealed class InheritanceTests
         const int levels = 300;
         var result = GeneratorHarness.Run(GeneratorHarness.Spec("/specs/chain.yaml", Chain(levels), "Chain.Api"));
         Safety.SafetyAssert.AssertCleanExcept(result);
-        using var stream = new System.IO.MemoryStream();
-        var emit = result.Output.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Take(10)));
-        stream.Position = 0;
-        var context = new System.Runtime.Loader.AssemblyLoadContext("chain-" + Guid.NewGuid().ToString("N"), isCollectible: true);
-        try
-        {
-            var assembly = context.LoadFromStream(stream);
-            var last = assembly.GetType("Chain.Api.Level" + (levels - 1), throwOnError: true)!;
-            var value = System.Text.Json.JsonSerializer.Deserialize("{\"p0\":\"root\",\"p299\":5,\"p1\":1}", last)!;
-            Assert.Equal("root", last.GetProperty("P0")!.GetValue(value));
-            Assert.Equal(5L, last.GetProperty("P299")!.GetValue(value));
-            Assert.IsAssignableFrom(assembly.GetType("Chain.Api.Level0", throwOnError: true)!, value);
-            Assert.Equal("{\"p0\":\"root\",\"p1\":1,\"p299\":5}", System.Text.Json.JsonSerializer.Serialize(value, last));
-        }
-        finally
-        {
-            context.Unload();
-        }
+        using var generated = GeneratedAssembly.From(result, "Chain.Api");
+        var assembly = generated.Assembly;
+        var last = generated.Type("Level" + (levels - 1));
+        var value = System.Text.Json.JsonSerializer.Deserialize("{\"p0\":\"root\",\"p299\":5,\"p1\":1}", last)!;
+        Assert.Equal("root", last.GetProperty("P0")!.GetValue(value));
+        Assert.Equal(5L, last.GetProperty("P299")!.GetValue(value));
+        Assert.IsAssignableFrom(generated.Type("Level0"), value);
+        Assert.Equal("{\"p0\":\"root\",\"p1\":1,\"p299\":5}", System.Text.Json.JsonSerializer.Serialize(value, last));
     }
 }
