@@ -17,7 +17,7 @@ namespace OmsGenerated.Benchmarks;
 /// <item><c>smoke</c>: every benchmark method once (CI rot check, not a timing).</item>
 /// <item><c>loopback [--seconds 5] [--workers 4] [--max-requests N]</c>: requests/s against the in-process emulator.</item>
 /// <item><c>verify</c>: only the correctness checks the benchmarks run in their setup.</item>
-/// <item><c>anatomy</c>, <c>anatomy-signer</c>, <c>anatomy-generator</c>: where the error path's, the signer's and the generator's time goes (diagnostics, not in the default run).</item>
+/// <item><c>anatomy</c>, <c>anatomy-signed</c>, <c>anatomy-signer</c>, <c>anatomy-generator</c>: where the error path's (unsigned, and signed against unsigned), the signer's and the generator's time goes (diagnostics, not in the default run).</item>
 /// <item><c>synthetic-spec [path]</c>: writes the synthetic 500-operation spec.</item>
 /// </list>
 /// </summary>
@@ -56,6 +56,9 @@ public static class Program
             case "anatomy":
                 BenchmarkRunner.Run<Diagnostics.ErrorPathAnatomy>(BenchConfig.Create(smoke: false));
                 return 0;
+            case "anatomy-signed":
+                BenchmarkRunner.Run<Diagnostics.SignedErrorAnatomy>(BenchConfig.Create(smoke: false));
+                return 0;
             case "anatomy-generator":
                 BenchmarkRunner.Run<Diagnostics.GeneratorAnatomy>(BenchConfig.Create(smoke: false));
                 return 0;
@@ -89,7 +92,7 @@ public static class Program
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         await StartTaskBenchmarks.VerifyAsync().ConfigureAwait(false);
-        Type[] diagnostics = [typeof(Diagnostics.ErrorPathAnatomy), typeof(Diagnostics.SignerAnatomy), typeof(Diagnostics.GeneratorAnatomy)];
+        Type[] diagnostics = [typeof(Diagnostics.ErrorPathAnatomy), typeof(Diagnostics.SignedErrorAnatomy), typeof(Diagnostics.SignerAnatomy), typeof(Diagnostics.GeneratorAnatomy)];
         Summary[] summaries = BenchmarkRunner.Run([.. s_benchmarks, .. diagnostics], BenchConfig.Create(smoke: true));
         int cases = summaries.Sum(s => s.BenchmarksCases.Length);
         bool failed = summaries.Any(HasFailures);

@@ -156,11 +156,14 @@ public sealed class ApiErrorContext
         return null;
     }
 
+    // Header names compare case-insensitively: "X-Request-ID" is the same header as "X-Request-Id".
+    private static readonly string[] s_requestIdHeaders = ["X-Request-Id", "Request-Id", "X-Ms-Request-Id"];
+
     private static string? FindRequestId(HttpResponseMessage response)
     {
-        foreach (var name in new[] { "X-Request-Id", "X-Request-ID", "Request-Id", "X-Ms-Request-Id" })
+        foreach (var name in s_requestIdHeaders)
         {
-            if (response.Headers.TryGetValues(name, out var values))
+            if (response.Headers.NonValidated.TryGetValues(name, out var values))
             {
                 foreach (var value in values)
                 {

@@ -26,11 +26,12 @@ internal static class RequestSecrets
     public static List<string>? Of(HttpRequestMessage? request, ReadOnlySpan<byte> echoedIn)
     {
         List<string>? secrets = null;
-        if (request is null || echoedIn.IsEmpty)
+        if (request is null || echoedIn.Length < MinimumLength)
         {
             return secrets;
         }
 
+        // Looked up by name: enumerating all headers would format every parsed one (User-Agent, Host) into text.
         foreach (var name in s_wholeValueHeaders)
         {
             if (request.Headers.NonValidated.TryGetValues(name, out var values))
@@ -46,38 +47,130 @@ internal static class RequestSecrets
         {
             foreach (var value in authorization)
             {
-                // "SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=..., Signature=<hex>", or "Bearer <token>"
-                AddIfEchoed(ref secrets, value.AsSpan(), echoedIn);
-                var rest = value.AsSpan();
-                while (!rest.IsEmpty)
-                {
-                    var end = rest.IndexOfAny(' ', ',');
-                    var part = end < 0 ? rest : rest.Slice(0, end);
-                    rest = end < 0 ? ReadOnlySpan<char>.Empty : rest.Slice(end + 1);
-                    if (part.IsEmpty)
-                    {
-                        continue;
-                    }
-
-                    var equals = part.IndexOf('=');
-                    if (part.StartsWith("Access=", StringComparison.OrdinalIgnoreCase) || part.StartsWith("Signature=", StringComparison.OrdinalIgnoreCase))
-                    {
-                        AddIfEchoed(ref secrets, part.Slice(equals + 1), echoedIn);
-                    }
-                    else if (equals < 0)
-                    {
-                        AddIfEchoed(ref secrets, part, echoedIn); // the credential of a scheme-and-token value
-                    }
-                }
+                AddAuthorizationCredentials(ref secrets, value, echoedIn);
             }
         }
 
-        if (request.Content is Http.JsonBodyContent json)
+        if (request.Content is Http.JsonBodyContent json && MayEchoAJsonString(json.Utf8Json.Span, echoedIn))
         {
             AddJsonCredentials(ref secrets, json.Utf8Json.Span, echoedIn);
         }
 
         return secrets;
+    }
+
+    /// <summary>"SDK-HMAC-SHA256 Access=&lt;AK&gt;, SignedHeaders=..., Signature=&lt;hex&gt;", or "Bearer &lt;token&gt;".</summary>
+    private static void AddAuthorizationCredentials(ref List<string>? secrets, string value, ReadOnlySpan<byte> echoedIn)
+    {
+        var rest = value.AsSpan();
+        if (rest.StartsWith("SDK-HMAC-", StringComparison.Ordinal)
+            && TryAddParameterIfEchoed(ref secrets, rest, " Access=", echoedIn)
+            && TryAddParameterIfEchoed(ref secrets, rest, " Signature=", echoedIn))
+        {
+            return; // the signature's two credentials, found directly (the scheme and SignedHeaders name no secret)
+        }
+
+        AddIfEchoed(ref secrets, rest, echoedIn);
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOfAny(' ', ',');
+            var part = end < 0 ? rest : rest.Slice(0, end);
+            rest = end < 0 ? ReadOnlySpan<char>.Empty : rest.Slice(end + 1);
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
+            var equals = part.IndexOf('=');
+            if (part.StartsWith("Access=", StringComparison.OrdinalIgnoreCase) || part.StartsWith("Signature=", StringComparison.OrdinalIgnoreCase))
+            {
+                AddIfEchoed(ref secrets, part.Slice(equals + 1), echoedIn);
+            }
+            else if (equals < 0)
+            {
+                AddIfEchoed(ref secrets, part, echoedIn); // the credential of a scheme-and-token value
+            }
+        }
+    }
+
+    /// <summary>The value of <c>name=value</c> (up to the next space or comma) in an SDK-HMAC Authorization value, as
+    /// signers write it; false when it is not there in that form.</summary>
+    private static bool TryAddParameterIfEchoed(ref List<string>? secrets, ReadOnlySpan<char> authorization, string name, ReadOnlySpan<byte> echoedIn)
+    {
+        var at = authorization.IndexOf(name, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var parameter = authorization.Slice(at + name.Length);
+        var end = parameter.IndexOfAny(' ', ',');
+        AddIfEchoed(ref secrets, end < 0 ? parameter : parameter.Slice(0, end), echoedIn);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether some string value of the JSON (as its raw bytes between the quotes) of at least
+    /// <see cref="MinimumLength"/> bytes occurs in <paramref name="echoedIn"/>: a cheap test that is true whenever
+    /// <see cref="AddJsonCredentials"/> could find something, so the tokenizing pass runs only then. JSON strings are
+    /// delimited the same way wherever they occur, so splitting at unescaped quotes finds every string the reader finds.
+    /// </summary>
+    private static bool MayEchoAJsonString(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> echoedIn)
+    {
+        var rest = utf8Json;
+        while (true)
+        {
+            var open = rest.IndexOf((byte)'"');
+            if (open < 0)
+            {
+                return false;
+            }
+
+            rest = rest.Slice(open + 1);
+            var length = StringLength(rest);
+            if (length < 0)
+            {
+                return true; // unterminated: let the reader decide
+            }
+
+            var candidate = rest.Slice(0, length);
+            rest = rest.Slice(length + 1);
+            if (candidate.Length >= MinimumLength && !IsPropertyName(rest) && echoedIn.IndexOf(candidate) >= 0)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Whether the string just read is a property name (what follows it, after whitespace, is a colon): only values are credentials.</summary>
+    private static bool IsPropertyName(ReadOnlySpan<byte> afterString)
+    {
+        var next = afterString.IndexOfAnyExcept(" \t\r\n"u8);
+        return next >= 0 && afterString[next] == (byte)':';
+    }
+
+    /// <summary>The length of the JSON string that starts at <paramref name="afterQuote"/> (up to its closing quote), or -1.</summary>
+    private static int StringLength(ReadOnlySpan<byte> afterQuote)
+    {
+        var i = 0;
+        while (i < afterQuote.Length)
+        {
+            var next = afterQuote.Slice(i).IndexOfAny((byte)'"', (byte)'\\');
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
+            if (afterQuote[i] == (byte)'"')
+            {
+                return i;
+            }
+
+            i += 2; // a backslash and the byte it escapes
+        }
+
+        return -1;
     }
 
     public static string Redact(string text, List<string> secrets)
@@ -170,12 +263,14 @@ internal static class RequestSecrets
             return;
         }
 
+        const int StackBytes = 256;
         var maxBytes = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
-        byte[]? rented = maxBytes > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(maxBytes) : null;
+        byte[]? rented = maxBytes > StackBytes ? System.Buffers.ArrayPool<byte>.Shared.Rent(maxBytes) : null;
+        Span<byte> utf8 = rented ?? stackalloc byte[StackBytes];
+        var length = 0;
         try
         {
-            Span<byte> utf8 = rented ?? stackalloc byte[512];
-            var length = System.Text.Encoding.UTF8.GetBytes(value, utf8);
+            length = System.Text.Encoding.UTF8.GetBytes(value, utf8);
             if (echoedIn.IndexOf(utf8.Slice(0, length)) >= 0)
             {
                 (secrets ??= new List<string>()).Add(value.ToString());
@@ -183,9 +278,10 @@ internal static class RequestSecrets
         }
         finally
         {
+            utf8.Slice(0, length).Clear(); // the credential's bytes do not stay behind on the stack or in the pool
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }

@@ -128,18 +128,27 @@ public static class ApiTransport
             var telemetry = ApiCallTelemetry.Start(client, request);
             try
             {
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                telemetry.OnResponse(response);
-                if (!response.IsSuccessStatusCode)
+                ApiErrorException error;
+                try
                 {
-                    throw await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    telemetry.OnResponse(response);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return await readBody(response, state, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    error = await ReadErrorAsync(response, mapError, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (telemetry.OnException(exception))
+                {
+                    throw; // never reached: the filter only records the failure, while the activity is still current
                 }
 
-                return await readBody(response, state, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (telemetry.OnException(exception))
-            {
-                throw; // never reached: the filter only records the failure, while the activity is still current
+                // The server's error is recorded before it is thrown, outside the filter: a throw that no filter has to
+                // inspect is the cheapest there is, and this one is the common failure.
+                telemetry.OnException(error);
+                throw error;
             }
             finally
             {
@@ -211,7 +220,23 @@ public static class ApiTransport
     /// <summary>Error bodies are read up to this size; the rest is not needed to describe the error.</summary>
     public const int MaxErrorBodyBytes = 1024 * 1024;
 
-    private static async Task<ApiErrorException> ReadErrorAsync(HttpResponseMessage response, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+    private static ValueTask<ApiErrorException> ReadErrorAsync(HttpResponseMessage response, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+    {
+        // A body already in memory (ResponseBufferingHandler's, a test double's) is read as it is, without a stream loop.
+        return response.Content is ByteArrayContent inMemory
+            ? new ValueTask<ApiErrorException>(mapError(ApiErrorContext.FromResponse(response, ReadInMemory(inMemory))))
+            : new ValueTask<ApiErrorException>(ReadStreamedErrorAsync(response, mapError, cancellationToken));
+    }
+
+    private static byte[] ReadInMemory(ByteArrayContent content)
+    {
+        using var stream = content.ReadAsStream();
+        var bytes = new byte[(int)Math.Min(stream.Length, MaxErrorBodyBytes)];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    private static async Task<ApiErrorException> ReadStreamedErrorAsync(HttpResponseMessage response, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
         var buffer = new System.IO.MemoryStream(declared is > 0 and <= MaxErrorBodyBytes ? (int)declared.Value : 256);

@@ -21,7 +21,6 @@ public sealed class JsonBodyContent : HttpContent
     {
         _utf8Json = utf8Json;
         Headers.ContentType = s_jsonUtf8;
-        Headers.ContentLength = utf8Json.Length;
     }
 
     /// <summary>The same JSON with the media type the API description declares (<c>application/merge-patch+json</c>, a vendor type).</summary>
