@@ -213,25 +213,7 @@ internal static class ClientEmitter
                 w.OpenBlock("if (" + p.Name + " is { } " + value + ")");
             }
 
-            if (p.Type.Kind == TypeKind.Array)
-            {
-                var item = "__item_" + Sanitize(p.Name);
-                if (p.Explode)
-                {
-                    w.OpenBlock("foreach (var " + item + " in " + value + ")");
-                    w.WriteLine("__query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type.Element!, item) + ");");
-                    w.CloseBlock();
-                }
-                else
-                {
-                    w.WriteLine("__query.AddJoined(" + Literal(p.WireName) + ", " + value + ", static " + item + " => " + FormatValue(p.Type.Element!, item) + ");");
-                }
-            }
-            else
-            {
-                w.WriteLine("__query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type, value) + ");");
-            }
-
+            EmitQueryValue(w, p, value);
             if (!(p.IsRequired && p.Type.IsValueType))
             {
                 w.CloseBlock();
@@ -240,6 +222,78 @@ internal static class ClientEmitter
 
         w.WriteLine("var __url = __query.ToString();");
         w.WriteLine();
+    }
+
+    private static void EmitQueryValue(SourceWriter w, ParameterModel p, string value)
+    {
+        var style = Runtime + ".Http.QueryStyle." + p.Style switch
+        {
+            ParameterStyle.DeepObject => "DeepObject",
+            ParameterStyle.PipeDelimited => "PipeDelimited",
+            ParameterStyle.SpaceDelimited => "SpaceDelimited",
+            _ => "Form",
+        };
+        var name = Literal(p.WireName);
+        if (p.Type.Kind == TypeKind.Array)
+        {
+            var item = "__item_" + Sanitize(p.Name);
+            if (p.Explode)
+            {
+                // exploded arrays repeat the key in every style (the delimiters only exist for explode=false)
+                w.OpenBlock("foreach (var " + item + " in " + value + ")");
+                w.WriteLine("__query.Add(" + name + ", " + FormatValue(p.Type.Element!, item) + ");");
+                w.CloseBlock();
+            }
+            else
+            {
+                w.WriteLine("__query.AddJoined(" + name + ", " + value + ", static " + item + " => " + FormatValue(p.Type.Element!, item) + ", " + style + ");");
+            }
+
+            return;
+        }
+
+        if (p.Type.Kind is TypeKind.Object or TypeKind.Map)
+        {
+            var fields = "__fields_" + Sanitize(p.Name);
+            w.WriteLine("var " + fields + " = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+            if (p.Type.Kind == TypeKind.Map)
+            {
+                var entry = "__entry_" + Sanitize(p.Name);
+                w.OpenBlock("foreach (var " + entry + " in " + value + ")");
+                var element = p.Type.Element!;
+                if (element.IsValueType)
+                {
+                    w.WriteLine(fields + ".Add(new(" + entry + ".Key, " + FormatValue(element, entry + ".Value") + "));");
+                }
+                else
+                {
+                    w.WriteLine("if (" + entry + ".Value is { } __entryValue) " + fields + ".Add(new(" + entry + ".Key, " + FormatValue(element, "__entryValue") + "));");
+                }
+
+                w.CloseBlock();
+            }
+            else
+            {
+                foreach (var field in p.Fields)
+                {
+                    var access = value + "." + field.PropertyName;
+                    if (field.IsNullable || !field.Type.IsValueType)
+                    {
+                        var local = "__field_" + Sanitize(p.Name) + "_" + field.PropertyName;
+                        w.WriteLine("if (" + access + " is { } " + local + ") " + fields + ".Add(new(" + Literal(field.WireName) + ", " + FormatValue(field.Type, local) + "));");
+                    }
+                    else
+                    {
+                        w.WriteLine(fields + ".Add(new(" + Literal(field.WireName) + ", " + FormatValue(field.Type, access) + "));");
+                    }
+                }
+            }
+
+            w.WriteLine("__query.AddObject(" + name + ", " + fields + ", " + style + ", " + (p.Explode ? "true" : "false") + ");");
+            return;
+        }
+
+        w.WriteLine("__query.Add(" + name + ", " + FormatValue(p.Type, value) + ");");
     }
 
     private static string PathValue(ParameterModel p) => p.Type.Kind switch
@@ -258,8 +312,59 @@ internal static class ClientEmitter
         _ => Runtime + ".Http.UrlFormat.Format(" + value + ")",
     };
 
+    private static void EmitCookies(SourceWriter w, OperationModel op, string target)
+    {
+        var cookies = op.Parameters.Where(p => p.Location == ParameterLocation.Cookie).ToList();
+        if (cookies.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine("var __cookies = new " + Runtime + ".Http.CookieHeaderBuilder();");
+        foreach (var p in cookies)
+        {
+            var always = p.IsRequired && p.Type.IsValueType;
+            var value = always ? p.Name : "__cookie_" + Sanitize(p.Name);
+            if (!always)
+            {
+                w.OpenBlock("if (" + p.Name + " is { } " + value + ")");
+            }
+
+            if (p.Type.Kind == TypeKind.Array)
+            {
+                var item = "__item_" + Sanitize(p.Name);
+                if (p.Explode)
+                {
+                    w.OpenBlock("foreach (var " + item + " in " + value + ")");
+                    w.WriteLine("__cookies.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type.Element!, item) + ");");
+                    w.CloseBlock();
+                }
+                else
+                {
+                    w.WriteLine("__cookies.AddJoined(" + Literal(p.WireName) + ", " + value + ", static " + item + " => " + FormatValue(p.Type.Element!, item) + ");");
+                }
+            }
+            else
+            {
+                w.WriteLine("__cookies.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type, value) + ");");
+            }
+
+            if (!always)
+            {
+                w.CloseBlock();
+            }
+        }
+
+        w.OpenBlock("if (!__cookies.IsEmpty)");
+        w.WriteLine(target == "request"
+            ? "__request.Headers.TryAddWithoutValidation(\"Cookie\", __cookies.ToString());"
+            : "__info.Headers.Add(\"Cookie\", __cookies.ToString());");
+        w.CloseBlock();
+    }
+
     private static void EmitHeaders(SourceWriter w, OperationModel op, string target)
     {
+        EmitCookies(w, op, target);
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
             var value = p.IsRequired && p.Type.IsValueType ? p.Name : (target == "request" ? "__header_" : "__kiotaHeader_") + Sanitize(p.Name);

@@ -62,7 +62,21 @@ internal enum ParameterLocation
     Path,
     Query,
     Header,
+    Cookie,
 }
+
+/// <summary>How a query, header or cookie value is serialised (OpenAPI <c>style</c>; Swagger 2's <c>collectionFormat</c> maps onto it).</summary>
+internal enum ParameterStyle
+{
+    Form,
+    Simple,
+    DeepObject,
+    PipeDelimited,
+    SpaceDelimited,
+}
+
+/// <summary>A property of an object-typed query parameter, sent as its own key (form, explode) or as <c>name[key]</c> (deepObject).</summary>
+internal sealed record ParameterField(string WireName, string PropertyName, TypeRef Type, bool IsNullable);
 
 internal sealed record ParameterModel(
     string WireName,
@@ -73,7 +87,9 @@ internal sealed record ParameterModel(
     bool Explode,
     bool IsSensitive,
     string? Description,
-    Constraints Constraints);
+    Constraints Constraints,
+    ParameterStyle Style = ParameterStyle.Form,
+    EquatableArray<ParameterField> Fields = default);
 
 internal enum BodyKind
 {

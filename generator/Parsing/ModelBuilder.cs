@@ -54,6 +54,7 @@ internal sealed partial class ModelBuilder
         RegisterComponentSchemas();
         var operations = BuildOperations();
         BuildPendingObjects();
+        operations = ResolveObjectParameters(operations);
 
         var errors = _exceptionByModel
             .Select(pair => ToErrorType(pair.Value, _objects.First(o => o.Name == pair.Key)))
@@ -128,6 +129,7 @@ internal sealed partial class ModelBuilder
                 case OpenApiParameterKind.Path:
                 case OpenApiParameterKind.Query:
                 case OpenApiParameterKind.Header:
+                case OpenApiParameterKind.Cookie:
                     parameters.Add(BuildParameter(parameter, baseName, usedParameterNames, parameterWhere, parameterAt));
                     break;
                 case OpenApiParameterKind.Body:
@@ -142,15 +144,6 @@ internal sealed partial class ModelBuilder
                 case OpenApiParameterKind.FormData:
                     Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "form-data parameters are not supported yet");
                     return null;
-                case OpenApiParameterKind.Cookie:
-                    if (parameter.IsRequired)
-                    {
-                        Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "required cookie parameters are not supported");
-                        return null;
-                    }
-
-                    ReportAt(DiagnosticDescriptors.UnsupportedConstruct, parameterAt, "Cookie parameter '" + parameter.Name + "'", "it is left out of the generated method");
-                    break;
                 default:
                     ReportAt(DiagnosticDescriptors.UnsupportedConstruct, parameterAt, "Parameter kind " + parameter.Kind + " of '" + parameter.Name + "'", "it is left out of the generated method");
                     break;
@@ -233,37 +226,6 @@ internal sealed partial class ModelBuilder
         return byMethod;
     }
 
-    private ParameterModel BuildParameter(OpenApiParameter parameter, string operationName, HashSet<string> usedNames, string[] where, LocationInfo at)
-    {
-        var schema = parameter.Schema ?? parameter;
-        var type = Map(schema, operationName + Naming.ToPascalCase(parameter.Name), where);
-        if (!IsSimpleParameterType(type))
-        {
-            ReportAt(DiagnosticDescriptors.UnsupportedConstruct, at, "Parameter '" + parameter.Name + "' of an object or nested type", "it is passed as a preformatted string");
-            type = TypeRef.String;
-        }
-
-        var name = UniqueParameterName(parameter.Name ?? "value", usedNames, at);
-        var explode = _isSwagger2
-            ? parameter.CollectionFormat == OpenApiParameterCollectionFormat.Multi
-            : parameter.Explode ?? parameter.Style is OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Form;
-        var required = parameter.Kind == OpenApiParameterKind.Path || parameter.IsRequired;
-        var location = parameter.Kind switch
-        {
-            OpenApiParameterKind.Path => ParameterLocation.Path,
-            OpenApiParameterKind.Header => ParameterLocation.Header,
-            _ => ParameterLocation.Query,
-        };
-        return new ParameterModel(parameter.Name ?? name, name, location, type, required, explode, IsSensitive(parameter), Clean(parameter.Description), ReadConstraints(schema));
-    }
-
-    private static bool IsSimpleParameterType(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Bytes => false,
-        TypeKind.Array => type.Element is { } element && element.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Bytes),
-        _ => true,
-    };
-
     private string UniqueParameterName(string rawName, HashSet<string> usedNames, string[] where)
         => UniqueParameterName(rawName, usedNames, _positions.Key(where));
 
@@ -302,7 +264,7 @@ internal sealed partial class ModelBuilder
             if (index < 0)
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, where, "Path parameter '{" + wireName + "}' without a declaration", "it is generated as a required string parameter");
-                parameters.Add(new ParameterModel(wireName, UniqueParameterName(wireName, usedNames, where), ParameterLocation.Path, TypeRef.String, true, false, false, null, Constraints.None));
+                parameters.Add(new ParameterModel(wireName, UniqueParameterName(wireName, usedNames, where), ParameterLocation.Path, TypeRef.String, true, false, false, null, Constraints.None, ParameterStyle.Simple, EquatableArray<ParameterField>.Empty));
                 index = parameters.Count - 1;
             }
 
