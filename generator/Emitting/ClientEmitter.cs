@@ -19,7 +19,8 @@ internal static class ClientEmitter
     {
         var name = api.ClientName;
         w.WriteDocs(api.Title is null ? "Client for the API." : "Client for " + api.Title + ".", api.Description);
-        w.OpenBlock(api.Accessibility + " partial class " + name);
+        w.WriteLine(GeneratedCodeAttribute);
+        w.OpenBlock(api.Accessibility + " partial class " + name + (api.InterfaceName is null ? string.Empty : " : global::" + api.Namespace + "." + api.InterfaceName));
         if (api.DefaultBaseUrl is not null)
         {
             w.WriteDocs("The first server of the API description.");
@@ -44,6 +45,7 @@ internal static class ClientEmitter
         w.WriteLine("_baseUrl = " + Runtime + ".Http.BaseUrl.Resolve(requestAdapter.BaseUrl, " + defaultBase + ");");
         w.CloseBlock();
         w.WriteLine();
+        SecurityCode.EmitClientMembers(w, api);
         w.WriteDocs("The base URL requests are sent to, without a trailing slash.");
         w.WriteLine("public string BaseUrl => _baseUrl;");
 
@@ -56,46 +58,103 @@ internal static class ClientEmitter
         w.CloseBlock();
     }
 
-    private static void EmitOperation(SourceWriter w, OperationModel op, ApiModel api)
+    /// <summary>The helper names of <paramref name="op"/>: decided by the model builder, or derived from the method name in hand-built models.</summary>
+    internal static OperationHelpers Helpers(OperationModel op)
     {
-        var ns = api.Namespace;
-        var stem = op.MethodName.EndsWith("Async", System.StringComparison.Ordinal) ? op.MethodName.Substring(0, op.MethodName.Length - 5) : op.MethodName;
-        var errorMapper = "Map" + stem + "Error";
-        var kiotaErrors = "s_" + char.ToLowerInvariant(stem[0]) + stem.Substring(1) + "KiotaErrors";
-        var operationField = "s_" + char.ToLowerInvariant(stem[0]) + stem.Substring(1) + "Operation";
+        if (op.Helpers is { } helpers)
+        {
+            return helpers;
+        }
 
-        EmitErrorMaps(w, op, ns, errorMapper, kiotaErrors);
-        w.WriteLine("private static readonly " + Runtime + ".Http.ApiOperation " + operationField + " = new(" + Literal(op.OperationId) + ", " + (op.IsIdempotent ? "true" : "false") + ", " + Literal(op.PathTemplate) + ");");
-        w.WriteLine();
+        var stem = Stem(op.MethodName);
+        var camel = char.ToLowerInvariant(stem[0]) + stem.Substring(1);
+        return new OperationHelpers("Map" + stem + "Error", "s_" + camel + "KiotaErrors", true, stem + "OverRequestAdapterAsync", "s_" + camel + "Operation");
+    }
 
-        var returnType = op.Response?.Type is { } responseType ? TypeName(responseType, ns) : null;
-        w.WriteDocs(op.Summary ?? op.HttpMethod + " " + op.PathTemplate, op.Summary is null ? op.Description : op.Description ?? (op.HttpMethod + " " + op.PathTemplate));
-        var signature = new List<string>();
-        var helperSignature = new List<string> { Kiota + ".IRequestAdapter __adapter", "string __url" };
-        var forwarded = new List<string> { "__adapter", "__url" };
+    private static string Stem(string methodName)
+        => methodName.EndsWith("Async", System.StringComparison.Ordinal) ? methodName.Substring(0, methodName.Length - 5) : methodName;
+
+    /// <summary>A public method's parameter list and its parameter docs, shared by the class and its interface.</summary>
+    internal sealed record Signature(List<string> Parameters, List<(string Name, string Text)> Docs);
+
+    internal static Signature PublicSignature(OperationModel op, string ns, bool withRequestOptions)
+    {
+        var parameters = new List<string>();
+        var docs = new List<(string, string)>();
         foreach (var parameter in OrderedParameters(op))
         {
             if (parameter.Parameter is { } p)
             {
-                w.WriteDocElement("param", p.Description ?? "The " + p.Location.ToString().ToLowerInvariant() + " parameter " + p.WireName + ".", p.Name.TrimStart('@'));
-
-                signature.Add(NullableTypeName(p.Type, ns, !p.IsRequired) + " " + p.Name + (p.IsRequired ? string.Empty : " = null"));
-                helperSignature.Add(NullableTypeName(p.Type, ns, !p.IsRequired) + " " + p.Name);
-                forwarded.Add(p.Name);
+                docs.Add((p.Name.TrimStart('@'), p.Description ?? "The " + p.Location.ToString().ToLowerInvariant() + " parameter " + p.WireName + "."));
+                parameters.Add(NullableTypeName(p.Type, ns, !p.IsRequired) + " " + p.Name + (p.IsRequired ? string.Empty : " = null"));
             }
             else
             {
                 var body = op.Body!;
-                w.WriteDocElement("param", body.Description ?? "The request body (" + body.ContentType + ").", body.Name.TrimStart('@'));
-
-                signature.Add(NullableTypeName(body.Type, ns, !body.IsRequired) + " " + body.Name + (body.IsRequired ? string.Empty : " = null"));
-                helperSignature.Add(NullableTypeName(body.Type, ns, !body.IsRequired) + " " + body.Name);
-                forwarded.Add(body.Name);
+                docs.Add((body.Name.TrimStart('@'), body.Description ?? "The request body (" + body.ContentType + ")."));
+                parameters.Add(NullableTypeName(body.Type, ns, !body.IsRequired) + " " + body.Name + (body.IsRequired ? string.Empty : " = null"));
             }
         }
 
-        w.WriteDocElement("param", "Cancels the request.", "cancellationToken");
-        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        if (withRequestOptions)
+        {
+            docs.Add(("requestOptions", "Headers to add to this request, or a callback that changes it."));
+            parameters.Add(Runtime + ".Http.ApiRequestOptions? requestOptions = null");
+        }
+
+        docs.Add(("cancellationToken", "Cancels the request."));
+        parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        return new Signature(parameters, docs);
+    }
+
+    internal static string TaskType(OperationModel op, string ns)
+        => op.Response?.Type is { } type ? "global::System.Threading.Tasks.Task<" + TypeName(type, ns) + ">" : "global::System.Threading.Tasks.Task";
+
+    /// <summary>The raw response type of <paramref name="op"/>'s WithResponse method.</summary>
+    internal static string RawResponseType(OperationModel op, string ns)
+    {
+        if (op.RawResponse?.TypeName is { } generated)
+        {
+            return "global::" + ns + "." + generated;
+        }
+
+        return op.Response?.Type is { } type ? Runtime + ".Http.ApiResponse<" + TypeName(type, ns) + ">" : Runtime + ".Http.ApiResponse";
+    }
+
+    internal static void WriteMethodDocs(SourceWriter w, OperationModel op, Signature signature, bool raw)
+    {
+        var summary = op.Summary ?? op.HttpMethod + " " + op.PathTemplate;
+        w.WriteDocs(raw ? summary + " Returns the status, headers and body." : summary, op.Summary is null ? op.Description : op.Description ?? (op.HttpMethod + " " + op.PathTemplate));
+        foreach (var (name, text) in signature.Docs)
+        {
+            w.WriteDocElement("param", text, name);
+        }
+    }
+
+    private static void EmitOperation(SourceWriter w, OperationModel op, ApiModel api)
+    {
+        var ns = api.Namespace;
+        var helpers = Helpers(op);
+
+        if (helpers.EmitsErrorMaps)
+        {
+            EmitErrorMaps(w, op, ns, helpers.ErrorMapper, helpers.KiotaErrors);
+        }
+
+        w.WriteLine("private static readonly " + Runtime + ".Http.ApiOperation " + helpers.OperationField + " = new(" + Literal(op.OperationId) + ", " + (op.IsIdempotent ? "true" : "false") + ", " + Literal(op.PathTemplate) + ");");
+        w.WriteLine();
+
+        var signature = PublicSignature(op, ns, withRequestOptions: false);
+        WriteMethodDocs(w, op, signature, raw: false);
+        var helperSignature = new List<string> { Kiota + ".IRequestAdapter __adapter", "string __url" };
+        var forwarded = new List<string> { "__adapter", "__url" };
+        foreach (var parameter in OrderedParameters(op))
+        {
+            var (type, name, optional) = parameter.Parameter is { } p ? (p.Type, p.Name, !p.IsRequired) : (op.Body!.Type, op.Body.Name, !op.Body.IsRequired);
+            helperSignature.Add(NullableTypeName(type, ns, optional) + " " + name);
+            forwarded.Add(name);
+        }
+
         helperSignature.Add("global::System.Threading.CancellationToken cancellationToken");
         forwarded.Add("cancellationToken");
         if (op.IsDeprecated)
@@ -105,22 +164,73 @@ internal static class ClientEmitter
 
         // Not async: arguments are checked synchronously and the transport's task is returned as is, so an API error
         // is thrown once (in the transport), not once per layer.
-        var taskType = returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">";
-        var adapterMethod = stem + "OverRequestAdapterAsync";
-        w.OpenBlock("public " + taskType + " " + op.MethodName + "(" + string.Join(", ", signature) + ")");
+        var taskType = TaskType(op, ns);
+        w.OpenBlock("public " + taskType + " " + op.MethodName + "(" + string.Join(", ", signature.Parameters) + ")");
 
         EmitValidation(w, op);
         EmitUrl(w, op);
 
         w.OpenBlock("if (_requestAdapter is { } __adapter)");
-        w.WriteLine("return " + adapterMethod + "(" + string.Join(", ", forwarded) + ");");
+        w.WriteLine("return " + helpers.AdapterMethod + "(" + string.Join(", ", forwarded) + ");");
         w.CloseBlock();
         w.WriteLine();
-        EmitHttpSend(w, op, ns, errorMapper, operationField);
+        EmitRequest(w, op, api, helpers.OperationField, withRequestOptions: false);
+        EmitSendCall(w, op, ns, helpers.ErrorMapper);
         w.CloseBlock();
         w.WriteLine();
-        w.OpenBlock("private async " + taskType + " " + adapterMethod + "(" + string.Join(", ", helperSignature) + ")");
-        EmitKiotaSend(w, op, ns, kiotaErrors);
+        w.OpenBlock("private async " + taskType + " " + helpers.AdapterMethod + "(" + string.Join(", ", helperSignature) + ")");
+        EmitKiotaSend(w, op, ns, helpers.KiotaErrors);
+        w.CloseBlock();
+
+        if (op.RawResponse is { } rawResponse)
+        {
+            w.WriteLine();
+            EmitWithResponse(w, op, api, rawResponse, helpers);
+        }
+    }
+
+    private static void EmitWithResponse(SourceWriter w, OperationModel op, ApiModel api, RawResponseModel raw, OperationHelpers helpers)
+    {
+        var ns = api.Namespace;
+        var signature = PublicSignature(op, ns, withRequestOptions: true);
+        WriteMethodDocs(w, op, signature, raw: true);
+        if (op.IsDeprecated)
+        {
+            w.WriteLine("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        var responseType = RawResponseType(op, ns);
+        w.OpenBlock("public global::System.Threading.Tasks.Task<" + responseType + "> " + raw.WithResponseMethod + "(" + string.Join(", ", signature.Parameters) + ")");
+        EmitValidation(w, op);
+        EmitUrl(w, op);
+        w.OpenBlock("if (_requestAdapter is not null)");
+        w.WriteLine("throw new global::System.NotSupportedException(\"Raw responses are read over the HttpClient constructor; a Kiota request adapter reports headers through its own options.\");");
+        w.CloseBlock();
+        w.WriteLine();
+        EmitRequest(w, op, api, helpers.OperationField, withRequestOptions: true);
+
+        var create = raw.TypeName is { } generated ? "new global::" + ns + "." + generated : "new " + responseType;
+        var transport = Transport;
+        var mapper = helpers.ErrorMapper;
+        string call;
+        if (op.Response?.Type is not { } type)
+        {
+            var head = raw.TypeName is null ? "__head" : create + "(__head.StatusCode, __head.Headers)";
+            call = transport + ".SendWithResponseAsync(_httpClient!, __request, " + mapper + ", static __head => " + head + ", cancellationToken)";
+        }
+        else
+        {
+            var lambda = "static (__head, __value) => " + create + "(__head, __value)";
+            call = op.Response.Kind switch
+            {
+                BodyKind.Text => transport + ".SendForTextWithResponseAsync(_httpClient!, __request, " + mapper + ", " + lambda + ", cancellationToken)",
+                BodyKind.Binary => transport + ".SendForBytesWithResponseAsync(_httpClient!, __request, " + mapper + ", " + lambda + ", cancellationToken)",
+                _ when type.IsValueType => transport + ".SendForJsonValueWithResponseAsync(_httpClient!, __request, " + JsonCode.DocumentReader(type, ns) + ", " + mapper + ", " + lambda + ", cancellationToken)",
+                _ => transport + ".SendForJsonWithResponseAsync(_httpClient!, __request, " + JsonCode.DocumentReader(type, ns) + ", " + mapper + ", " + lambda + ", cancellationToken)",
+            };
+        }
+
+        w.WriteLine("return " + call + ";");
         w.CloseBlock();
     }
 
@@ -385,8 +495,9 @@ internal static class ClientEmitter
         }
     }
 
-    private static void EmitHttpSend(SourceWriter w, OperationModel op, string ns, string errorMapper, string operationField)
+    private static void EmitRequest(SourceWriter w, OperationModel op, ApiModel api, string operationField, bool withRequestOptions)
     {
+        var ns = api.Namespace;
         w.WriteLine("var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", __url); // disposed by the transport");
         w.WriteLine("__request.Options.Set(" + Runtime + ".Http.ApiOperation.OptionsKey, " + operationField + ");");
         EmitHeaders(w, op, "request");
@@ -424,6 +535,15 @@ internal static class ClientEmitter
             }
         }
 
+        SecurityCode.EmitRequestAuthentication(w, op, api);
+        if (withRequestOptions)
+        {
+            w.WriteLine(Runtime + ".Http.ApiRequestOptions.Apply(requestOptions, __request);");
+        }
+    }
+
+    private static void EmitSendCall(SourceWriter w, OperationModel op, string ns, string errorMapper)
+    {
         var client = "_httpClient!";
         if (op.Response?.Type is not { } type)
         {

@@ -52,6 +52,9 @@ internal sealed partial class ModelBuilder
         _typeNames.Add(catalogName);
 
         RegisterComponentSchemas();
+        var interfaceName = UniqueTypeName("I" + _input.ClientName, "Client interface", new[] { "info" });
+        var securitySchemes = BuildSecuritySchemes();
+        var credentialsName = securitySchemes.Count == 0 ? null : UniqueTypeName(_input.ClientName + "Credentials", "Credentials class", new[] { "info" });
         var operations = BuildOperations();
         BuildPendingObjects();
         operations = ResolveObjectParameters(operations);
@@ -73,7 +76,10 @@ internal sealed partial class ModelBuilder
             _enums.ToEquatableArray(),
             errors,
             operations.ToEquatableArray(),
-            ReadErrorCodes());
+            ReadErrorCodes(),
+            interfaceName,
+            credentialsName,
+            securitySchemes.ToEquatableArray());
     }
 
     public static string ErrorCatalogName(string clientName)
@@ -82,18 +88,23 @@ internal sealed partial class ModelBuilder
     private List<OperationModel> BuildOperations()
     {
         var operations = new List<OperationModel>();
-        var methodNames = new HashSet<string>(StringComparer.Ordinal) { _input.ClientName, "ToString", "Equals", "GetHashCode", "GetType" };
+        var methodNames = new HashSet<string>(StringComparer.Ordinal) { _input.ClientName, "ToString", "Equals", "GetHashCode", "GetType", "BaseUrl", "DefaultBaseUrl" };
         foreach (var description in _document.Operations)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var operation = BuildOperation(description, methodNames);
             if (operation is not null)
             {
-                operations.Add(operation);
+                var where = new[] { "paths", description.Path, description.Method.ToLowerInvariant() };
+                operations.Add(operation with
+                {
+                    Security = ReadSecurity(description.Operation, where),
+                    RawResponse = BuildRawResponse(description.Operation, operation.MethodName, methodNames, where),
+                });
             }
         }
 
-        return operations;
+        return NameHelpers(operations);
     }
 
     private OperationModel? BuildOperation(OpenApiOperationDescription description, HashSet<string> methodNames)
@@ -112,8 +123,8 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        // the generated method's locals start with "__", which no spec name becomes; only its last parameter is taken
-        var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
+        // the generated method's locals start with "__", which no spec name becomes; only its last parameters are taken
+        var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "requestOptions" };
         var parameters = new List<ParameterModel>();
         JsonSchema? swagger2Body = null;
         var swagger2BodyRequired = false;

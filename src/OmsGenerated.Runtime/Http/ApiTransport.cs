@@ -14,7 +14,7 @@ namespace OmsGenerated.Runtime.Http;
 /// UTF-8, failures turned into the operation's typed exception with what the server said. Error bodies longer
 /// than <see cref="MaxErrorBodyBytes"/> are cut.
 /// </summary>
-public static class ApiTransport
+public static partial class ApiTransport
 {
     // Every send goes through SendCoreAsync: one async layer that owns (and disposes) the request, so an error is
     // thrown once, there, and the error path costs what a hand-written call costs. Generated methods return these
@@ -116,6 +116,8 @@ public static class ApiTransport
             var telemetry = ApiCallTelemetry.Start(client, request);
             try
             {
+                // the generated client's security schemes; a token provider is awaited here, on the send path
+                await Auth.ApiAuthentication.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 telemetry.OnResponse(response);
                 if (!response.IsSuccessStatusCode)

@@ -35,6 +35,9 @@ internal sealed class RecordingServer : IAsyncDisposable
     /// <summary>Status, headers and JSON body of every answer.</summary>
     public (int Status, IReadOnlyDictionary<string, string> Headers, string Body) Answer { get; set; } = (200, new Dictionary<string, string>(), "{}");
 
+    /// <summary>When set, answers each request instead of <see cref="Answer"/>.</summary>
+    public Func<RecordedRequest, (int Status, IReadOnlyDictionary<string, string> Headers, string Body)>? Respond { get; set; }
+
     public static async Task<RecordingServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -53,8 +56,9 @@ internal sealed class RecordingServer : IAsyncDisposable
     {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, headers));
-        var (status, responseHeaders, body) = Answer;
+        var request = new RecordedRequest(context.Request.Method, rawTarget, headers);
+        _requests.Enqueue(request);
+        var (status, responseHeaders, body) = Respond is { } respond ? respond(request) : Answer;
         context.Response.StatusCode = status;
         foreach (var header in responseHeaders)
         {

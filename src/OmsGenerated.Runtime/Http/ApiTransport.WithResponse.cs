@@ -1,0 +1,46 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OmsGenerated.Runtime.Errors;
+using OmsGenerated.Runtime.Json;
+
+namespace OmsGenerated.Runtime.Http;
+
+// The …WithResponseAsync methods of generated clients: the same send path, the decoded body handed to
+// `create` together with the status and headers (an ApiResponse<T>, or a generated subclass with typed headers).
+public static partial class ApiTransport
+{
+    public static Task<TResponse> SendWithResponseAsync<TResponse>(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, Func<ApiResponse, TResponse> create, CancellationToken cancellationToken)
+        => SendCoreAsync(client, request, mapError, create, static (response, create, _) => Task.FromResult(create(Head(response))), cancellationToken);
+
+    public static Task<TResponse> SendForJsonWithResponseAsync<T, TResponse>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, Func<ApiResponse, T, TResponse> create, CancellationToken cancellationToken)
+        where T : class
+        => SendCoreAsync(client, request, mapError, (read, create), static async (response, state, ct) =>
+        {
+            var body = await ReadSuccessBodyAsync(response, ct).ConfigureAwait(false);
+            var value = JsonRead.Document(body, state.read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
+            return state.create(Head(response), value);
+        }, cancellationToken);
+
+    public static Task<TResponse> SendForJsonValueWithResponseAsync<T, TResponse>(HttpClient client, HttpRequestMessage request, JsonReadFunc<T?> read, Func<ApiErrorContext, ApiErrorException> mapError, Func<ApiResponse, T, TResponse> create, CancellationToken cancellationToken)
+        where T : struct
+        => SendCoreAsync(client, request, mapError, (read, create), static async (response, state, ct) =>
+        {
+            var body = await ReadSuccessBodyAsync(response, ct).ConfigureAwait(false);
+            var value = JsonRead.Document(body, state.read) ?? throw ApiErrorException.MissingBody(ApiErrorContext.FromResponse(response, body));
+            return state.create(Head(response), value);
+        }, cancellationToken);
+
+    public static Task<TResponse> SendForTextWithResponseAsync<TResponse>(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, Func<ApiResponse, string, TResponse> create, CancellationToken cancellationToken)
+        => SendCoreAsync(client, request, mapError, create, static async (response, create, ct) =>
+        {
+            var body = await ReadSuccessBodyAsync(response, ct).ConfigureAwait(false);
+            return create(Head(response), System.Text.Encoding.UTF8.GetString(body));
+        }, cancellationToken);
+
+    public static Task<TResponse> SendForBytesWithResponseAsync<TResponse>(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, Func<ApiResponse, byte[], TResponse> create, CancellationToken cancellationToken)
+        => SendCoreAsync(client, request, mapError, create, static async (response, create, ct) => create(Head(response), await ReadSuccessBodyAsync(response, ct).ConfigureAwait(false)), cancellationToken);
+
+    private static ApiResponse Head(HttpResponseMessage response) => new((int)response.StatusCode, ApiResponseHeaders.From(response));
+}
