@@ -89,7 +89,7 @@ public sealed class SyncAndSourceCommandTests
         Assert.Contains("2.00 MiB", result.Stdout);
         Assert.Contains("ONE_HOUR", result.Stdout);
         string target = Assert.Single(_cli.Server.Requests).RawTarget;
-        Assert.Contains("data_type=SIZE,SUCCESS", target);
+        Assert.Contains("data_type=SIZE%2CSUCCESS", target);
         Assert.Contains("start_time=", target);
         Assert.Contains("end_time=", target);
     }

@@ -147,7 +147,7 @@ public class SyncTaskOperationsTests : IClassFixture<StubServerFixture>
         ListSyncTaskStatisticResponse stats = await client.ListSyncTaskStatisticAsync("s-51", "SUCCESS,SIZE", "1704067200000", "1704070800000");
 
         AssertSingle(_server, "ListSyncTaskStatistic", "GET",
-            ProjectPath + "/sync-tasks/s-51/statistics?data_type=SUCCESS,SIZE&start_time=1704067200000&end_time=1704070800000");
+            ProjectPath + "/sync-tasks/s-51/statistics?data_type=SUCCESS%2CSIZE&start_time=1704067200000&end_time=1704070800000");
         Assert.Equal("FIVE_MINUTES", stats.StatisticTimeType);
         StatisticTypeData series = Assert.Single(stats.StatisticDatas!);
         Assert.Equal(new long?[] { 3, 5 }, series.Data!.Select(d => d.StatisticNum).ToArray());
