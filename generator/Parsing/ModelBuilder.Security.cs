@@ -22,12 +22,13 @@ internal sealed partial class ModelBuilder
     private readonly HashSet<string> _handledElsewhere = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unsupportedSchemes = new(StringComparer.Ordinal);
 
-    private List<SecuritySchemeModel> BuildSecuritySchemes()
+    private List<SecuritySchemeModel> BuildSecuritySchemes(string? credentialsName)
     {
         var schemes = new List<SecuritySchemeModel>();
         var declared = _document.SecurityDefinitions ?? new Dictionary<string, OpenApiSecurityScheme>();
         var location = _isSwagger2 ? new[] { "securityDefinitions" } : new[] { "components", "securitySchemes" };
-        var propertyNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ToString", "Equals", "GetHashCode", "GetType" };
+        // a member cannot be named like its class (CS0542)
+        var propertyNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ToString", "Equals", "GetHashCode", "GetType", credentialsName ?? "ToString" };
 
         // schemes of a type NSwag does not model were left out of its tree (SecuritySchemeFilter): warn where they are
         var syntax = _positions.Root as SpecMap;

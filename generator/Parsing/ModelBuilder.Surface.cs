@@ -18,19 +18,18 @@ internal sealed partial class ModelBuilder
 
     private RawResponseModel BuildRawResponse(OpenApiOperation operation, string methodName, ISet<string> methodNames, string[] where)
     {
-        var stem = methodName.EndsWith("Async", StringComparison.Ordinal) ? methodName.Substring(0, methodName.Length - 5) : methodName;
+        // "ListPetsAsync2" (a renamed duplicate) → "ListPets2WithResponseAsync"
+        var suffix = System.Text.RegularExpressions.Regex.Match(methodName, "Async([0-9]*)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var stem = suffix.Success ? methodName.Substring(0, suffix.Index) + suffix.Groups[1].Value : methodName;
         var withResponse = Naming.Unique(stem + "WithResponseAsync", methodNames);
         if (withResponse != stem + "WithResponseAsync")
         {
             Report(DiagnosticDescriptors.DuplicateName, where, "Raw-response method", stem, stem + "WithResponseAsync", withResponse);
         }
 
-        var headers = ReadResponseHeaders(operation, where);
-        string? typeName = null;
-        if (headers.Count > 0)
-        {
-            typeName = UniqueTypeName(stem + "ApiResponse", "Raw response class", where);
-        }
+        var typeName = HasDeclaredHeaders(operation) ? UniqueTypeName(stem + "ApiResponse", "Raw response class", where) : null;
+        var headers = ReadResponseHeaders(operation, where, typeName);
+        typeName = headers.Count > 0 ? typeName : null;
 
         return new RawResponseModel(withResponse, typeName, headers.ToEquatableArray());
     }
@@ -91,17 +90,23 @@ internal sealed partial class ModelBuilder
     /// <summary>Case folding for name comparison: invariant upper case after compatibility normalization (K, the Kelvin sign, is K).</summary>
     internal static string Fold(string name) => name.Normalize(System.Text.NormalizationForm.FormKC).ToUpperInvariant();
 
-    private List<ResponseHeaderModel> ReadResponseHeaders(OpenApiOperation operation, string[] where)
+    private static string? SuccessCode(OpenApiOperation operation)
+        => s_successCodes.FirstOrDefault(operation.ActualResponses.ContainsKey) ?? (operation.ActualResponses.ContainsKey("default") ? "default" : null);
+
+    private static bool HasDeclaredHeaders(OpenApiOperation operation)
+        => SuccessCode(operation) is { } code && operation.ActualResponses[code].ActualResponse.Headers is { Count: > 0 };
+
+    private List<ResponseHeaderModel> ReadResponseHeaders(OpenApiOperation operation, string[] where, string? typeName)
     {
         var result = new List<ResponseHeaderModel>();
-        var responses = operation.ActualResponses;
-        var code = s_successCodes.FirstOrDefault(responses.ContainsKey) ?? (responses.ContainsKey("default") ? "default" : null);
-        if (code is null || responses[code].ActualResponse.Headers is not { Count: > 0 } declared)
+        var code = SuccessCode(operation);
+        if (code is null || operation.ActualResponses[code].ActualResponse.Headers is not { Count: > 0 } declared)
         {
             return result;
         }
 
-        var used = new HashSet<string>(s_apiResponseMembers, StringComparer.OrdinalIgnoreCase);
+        // the runtime base class's members, and the class's own name (CS0542)
+        var used = new HashSet<string>(s_apiResponseMembers, StringComparer.OrdinalIgnoreCase) { typeName ?? "Value" };
         foreach (var entry in declared.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(entry.Key) || entry.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))

@@ -53,8 +53,9 @@ internal sealed partial class ModelBuilder
 
         RegisterComponentSchemas();
         var interfaceName = UniqueTypeName("I" + _input.ClientName, "Client interface", new[] { "info" });
-        var securitySchemes = BuildSecuritySchemes();
-        var credentialsName = securitySchemes.Count == 0 ? null : UniqueTypeName(_input.ClientName + "Credentials", "Credentials class", new[] { "info" });
+        var credentialsName = _document.SecurityDefinitions is { Count: > 0 } ? UniqueTypeName(_input.ClientName + "Credentials", "Credentials class", new[] { "info" }) : null;
+        var securitySchemes = BuildSecuritySchemes(credentialsName);
+        credentialsName = securitySchemes.Count == 0 ? null : credentialsName;
         var operations = BuildOperations();
         BuildPendingObjects();
         operations = ResolveObjectParameters(operations);

@@ -89,9 +89,14 @@ public abstract class ApiAuthentication
             switch (location)
             {
                 case ApiKeyLocation.Header:
-                    if (!request.Headers.Contains(name))
+                    if (!request.Headers.NonValidated.Contains(name))
                     {
-                        request.Headers.TryAddWithoutValidation(name, key);
+                        // a name that is not a valid header name (from a hostile document) is refused here, not sent
+                        if (!request.Headers.TryAddWithoutValidation(name, key))
+                        {
+                            throw new InvalidOperationException("The API key header name of the API description is not a valid HTTP header name.");
+                        }
+
                         Record(request, key);
                     }
 
@@ -106,7 +111,7 @@ public abstract class ApiAuthentication
                     break;
                 default:
                     var cookie = Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(key);
-                    if (request.Headers.TryGetValues("Cookie", out var existing))
+                    if (request.Headers.NonValidated.TryGetValues("Cookie", out var existing))
                     {
                         cookie = string.Join("; ", existing) + "; " + cookie;
                         request.Headers.Remove("Cookie");

@@ -35,8 +35,18 @@ public static partial class ApiTransport
     public static Task<TResponse> SendForTextWithResponseAsync<TResponse>(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, Func<ApiResponse, string, TResponse> create, CancellationToken cancellationToken)
         => SendCoreAsync(client, request, mapError, create, static async (response, create, ct) =>
         {
-            var body = await ReadSuccessBodyAsync(response, ct).ConfigureAwait(false);
-            return create(Head(response), System.Text.Encoding.UTF8.GetString(body));
+            ThrowIfIncomplete(response);
+            string text;
+            try
+            {
+                text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false); // in the charset the response names
+            }
+            catch (Exception exception) when (exception is HttpRequestException or System.IO.IOException)
+            {
+                throw ApiErrorException.IncompleteBody(ApiErrorContext.FromResponse(response, ReadOnlyMemory<byte>.Empty));
+            }
+
+            return create(Head(response), text);
         }, cancellationToken);
 
     public static Task<TResponse> SendForBytesWithResponseAsync<TResponse>(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, Func<ApiResponse, byte[], TResponse> create, CancellationToken cancellationToken)

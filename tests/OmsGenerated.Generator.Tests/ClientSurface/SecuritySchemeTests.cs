@@ -140,7 +140,7 @@ public sealed class SecuritySchemeTests
             var warning = Assert.Single(warnings, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'" + scheme + "'", System.StringComparison.Ordinal));
             Assert.Contains(words, warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
             var line = warning.Location.GetLineSpan().StartLinePosition.Line;
-            Assert.StartsWith("    " + scheme + ":", lines[line].TrimStart().Length > 0 ? lines[line].Substring(lines[line].IndexOf(scheme, System.StringComparison.Ordinal) - 4) : string.Empty, System.StringComparison.Ordinal);
+            Assert.StartsWith(scheme + ":", lines[line].TrimStart(), System.StringComparison.Ordinal); // at the scheme's key
         }
 
         var source = LiveClient.Source(Document);
