@@ -11,7 +11,7 @@ internal static partial class ClientEmitter
     private const string ApiFile = Runtime + ".Http.ApiFile";
     private const string StreamResponse = Runtime + ".Http.ApiStreamResponse";
 
-    private static string? ResponseTypeName(OperationModel op, string ns) => op.Response switch
+    internal static string? ResponseTypeName(OperationModel op, string ns) => op.Response switch
     {
         null or { Type: null } => null,
         { Kind: BodyKind.Binary } => StreamResponse,
@@ -46,27 +46,20 @@ internal static partial class ClientEmitter
         => "Sent as " + body.ContentType + (body.OtherContentTypes is null ? "." : "; the document also allows " + body.OtherContentTypes + ".");
 
     /// <summary>The body's method parameters: one, or one per field of a form with declared fields (required ones first).</summary>
-    private static void AddBodyParameters(SourceWriter w, BodyModel body, string ns, List<string> signature, List<string> helperSignature, List<string> forwarded)
+    /// <summary>The method parameters a body becomes: itself, or one per form field (required ones first, as the model orders them).</summary>
+    private static IEnumerable<(string Type, string Name, bool IsRequired, string Doc)> BodyParameters(BodyModel body, string ns)
     {
         if (body.Fields.Count == 0)
         {
             var doc = body.Description ?? (body.Kind is BodyKind.Form or BodyKind.Multipart ? "The form fields, by name." : "The request body.");
-            w.WriteDocElement("param", doc + " " + ContentTypeNote(body), body.Name.TrimStart('@'));
-            var type = BodyTypeName(body, ns) + (body.IsRequired ? string.Empty : "?");
-            signature.Add(type + " " + body.Name + (body.IsRequired ? string.Empty : " = null"));
-            helperSignature.Add(type + " " + body.Name);
-            forwarded.Add(body.Name);
-            return;
+            yield return (BodyTypeName(body, ns) + (body.IsRequired ? string.Empty : "?"), body.Name, body.IsRequired, doc + " " + ContentTypeNote(body));
+            yield break;
         }
 
         foreach (var field in body.Fields)
         {
             var doc = (field.Description ?? "The form field " + field.WireName + ".") + " " + ContentTypeNote(body);
-            w.WriteDocElement("param", doc, field.Name.TrimStart('@'));
-            var type = FieldTypeName(field, ns) + (field.IsRequired ? string.Empty : "?");
-            signature.Add(type + " " + field.Name + (field.IsRequired ? string.Empty : " = null"));
-            helperSignature.Add(type + " " + field.Name);
-            forwarded.Add(field.Name);
+            yield return (FieldTypeName(field, ns) + (field.IsRequired ? string.Empty : "?"), field.Name, field.IsRequired, doc);
         }
     }
 

@@ -19,7 +19,8 @@ internal static partial class ClientEmitter
     {
         var name = api.ClientName;
         w.WriteDocs(api.Title is null ? "Client for the API." : "Client for " + api.Title + ".", api.Description);
-        w.OpenBlock(api.Accessibility + " partial class " + name);
+        w.WriteLine(GeneratedCodeAttribute);
+        w.OpenBlock(api.Accessibility + " partial class " + name + (api.InterfaceName is null ? string.Empty : " : global::" + api.Namespace + "." + api.InterfaceName));
         if (api.DefaultBaseUrl is not null)
         {
             w.WriteDocs("The first server of the API description.");
@@ -44,6 +45,7 @@ internal static partial class ClientEmitter
         w.WriteLine("_baseUrl = " + Runtime + ".Http.BaseUrl.Resolve(requestAdapter.BaseUrl, " + defaultBase + ");");
         w.CloseBlock();
         w.WriteLine();
+        SecurityCode.EmitClientMembers(w, api);
         w.WriteDocs("The base URL requests are sent to, without a trailing slash.");
         w.WriteLine("public string BaseUrl => _baseUrl;");
 
@@ -56,42 +58,116 @@ internal static partial class ClientEmitter
         w.CloseBlock();
     }
 
+    /// <summary>The helper names of <paramref name="op"/>: decided by the model builder, or derived from the method name in hand-built models.</summary>
+    internal static OperationHelpers Helpers(OperationModel op)
+    {
+        if (op.Helpers is { } helpers)
+        {
+            return helpers;
+        }
+
+        var stem = Stem(op.MethodName);
+        var camel = char.ToLowerInvariant(stem[0]) + stem.Substring(1);
+        return new OperationHelpers("Map" + stem + "Error", "s_" + camel + "KiotaErrors", true, stem + "OverRequestAdapterAsync", "s_" + camel + "Operation");
+    }
+
+    private static string Stem(string methodName)
+        => methodName.EndsWith("Async", System.StringComparison.Ordinal) ? methodName.Substring(0, methodName.Length - 5) : methodName;
+
+    /// <summary>A public method's parameter list and its parameter docs, shared by the class and its interface.</summary>
+    internal sealed record Signature(List<string> Parameters, List<(string Name, string Text)> Docs);
+
+    internal static Signature PublicSignature(OperationModel op, string ns, bool withRequestOptions)
+    {
+        var parameters = new List<string>();
+        var docs = new List<(string, string)>();
+        foreach (var parameter in OrderedParameters(op))
+        {
+            if (parameter.Parameter is { } p)
+            {
+                docs.Add((p.Name.TrimStart('@'), p.Description ?? "The " + p.Location.ToString().ToLowerInvariant() + " parameter " + p.WireName + "."));
+                parameters.Add(NullableTypeName(p.Type, ns, !p.IsRequired) + " " + p.Name + (p.IsRequired ? string.Empty : " = null"));
+            }
+            else
+            {
+                foreach (var field in BodyParameters(op.Body!, ns))
+                {
+                    docs.Add((field.Name.TrimStart('@'), field.Doc));
+                    parameters.Add(field.Type + " " + field.Name + (field.IsRequired ? string.Empty : " = null"));
+                }
+            }
+        }
+
+        if (withRequestOptions)
+        {
+            docs.Add(("requestOptions", "Headers to add to this request, or a callback that changes it."));
+            parameters.Add(Runtime + ".Http.ApiRequestOptions? requestOptions = null");
+        }
+
+        docs.Add(("cancellationToken", "Cancels the request."));
+        parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        return new Signature(parameters, docs);
+    }
+
+    internal static string TaskType(OperationModel op, string ns)
+        => ResponseTypeName(op, ns) is { } type ? "global::System.Threading.Tasks.Task<" + type + ">" : "global::System.Threading.Tasks.Task";
+
+    /// <summary>The raw response type of <paramref name="op"/>'s WithResponse method.</summary>
+    internal static string RawResponseType(OperationModel op, string ns)
+    {
+        if (op.RawResponse?.TypeName is { } generated)
+        {
+            return "global::" + ns + "." + generated;
+        }
+
+        return ResponseTypeName(op, ns) is { } type ? Runtime + ".Http.ApiResponse<" + type + ">" : Runtime + ".Http.ApiResponse";
+    }
+
+    internal static void WriteMethodDocs(SourceWriter w, OperationModel op, Signature signature, bool raw)
+    {
+        var summary = op.Summary ?? op.HttpMethod + " " + op.PathTemplate;
+        w.WriteDocs(raw ? summary + " Returns the status, headers and body." : summary, op.Summary is null ? op.Description : op.Description ?? (op.HttpMethod + " " + op.PathTemplate));
+        foreach (var (name, text) in signature.Docs)
+        {
+            w.WriteDocElement("param", text, name);
+        }
+
+        EmitReturnsDoc(w, op);
+    }
+
     private static void EmitOperation(SourceWriter w, OperationModel op, ApiModel api)
     {
         var ns = api.Namespace;
-        var stem = op.MethodName.EndsWith("Async", System.StringComparison.Ordinal) ? op.MethodName.Substring(0, op.MethodName.Length - 5) : op.MethodName;
-        var errorMapper = "Map" + stem + "Error";
-        var kiotaErrors = "s_" + char.ToLowerInvariant(stem[0]) + stem.Substring(1) + "KiotaErrors";
-        var operationField = "s_" + char.ToLowerInvariant(stem[0]) + stem.Substring(1) + "Operation";
+        var helpers = Helpers(op);
 
-        EmitErrorMaps(w, op, ns, errorMapper, kiotaErrors);
-        w.WriteLine("private static readonly " + Runtime + ".Http.ApiOperation " + operationField + " = new(" + Literal(op.OperationId) + ", " + (op.IsIdempotent ? "true" : "false") + ", " + Literal(op.PathTemplate) + ");");
+        if (helpers.EmitsErrorMaps)
+        {
+            EmitErrorMaps(w, op, ns, helpers.ErrorMapper, helpers.KiotaErrors);
+        }
+
+        w.WriteLine("private static readonly " + Runtime + ".Http.ApiOperation " + helpers.OperationField + " = new(" + Literal(op.OperationId) + ", " + (op.IsIdempotent ? "true" : "false") + ", " + Literal(op.PathTemplate) + ");");
         w.WriteLine();
 
-        var returnType = ResponseTypeName(op, ns);
-        w.WriteDocs(op.Summary ?? op.HttpMethod + " " + op.PathTemplate, op.Summary is null ? op.Description : op.Description ?? (op.HttpMethod + " " + op.PathTemplate));
-        var signature = new List<string>();
+        var signature = PublicSignature(op, ns, withRequestOptions: false);
+        WriteMethodDocs(w, op, signature, raw: false);
         var helperSignature = new List<string> { Kiota + ".IRequestAdapter __adapter", "string __url" };
         var forwarded = new List<string> { "__adapter", "__url" };
         foreach (var parameter in OrderedParameters(op))
         {
             if (parameter.Parameter is { } p)
             {
-                w.WriteDocElement("param", p.Description ?? "The " + p.Location.ToString().ToLowerInvariant() + " parameter " + p.WireName + ".", p.Name.TrimStart('@'));
-
-                signature.Add(NullableTypeName(p.Type, ns, !p.IsRequired) + " " + p.Name + (p.IsRequired ? string.Empty : " = null"));
                 helperSignature.Add(NullableTypeName(p.Type, ns, !p.IsRequired) + " " + p.Name);
                 forwarded.Add(p.Name);
+                continue;
             }
-            else
+
+            foreach (var field in BodyParameters(op.Body!, ns))
             {
-                AddBodyParameters(w, op.Body!, ns, signature, helperSignature, forwarded);
+                helperSignature.Add(field.Type + " " + field.Name);
+                forwarded.Add(field.Name);
             }
         }
 
-        w.WriteDocElement("param", "Cancels the request.", "cancellationToken");
-        EmitReturnsDoc(w, op);
-        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
         helperSignature.Add("global::System.Threading.CancellationToken cancellationToken");
         forwarded.Add("cancellationToken");
         if (op.IsDeprecated)
@@ -101,22 +177,73 @@ internal static partial class ClientEmitter
 
         // Not async: arguments are checked synchronously and the transport's task is returned as is, so an API error
         // is thrown once (in the transport), not once per layer.
-        var taskType = returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">";
-        var adapterMethod = stem + "OverRequestAdapterAsync";
-        w.OpenBlock("public " + taskType + " " + op.MethodName + "(" + string.Join(", ", signature) + ")");
+        var taskType = TaskType(op, ns);
+        w.OpenBlock("public " + taskType + " " + op.MethodName + "(" + string.Join(", ", signature.Parameters) + ")");
 
         EmitValidation(w, op);
         EmitUrl(w, op);
 
         w.OpenBlock("if (_requestAdapter is { } __adapter)");
-        w.WriteLine("return " + adapterMethod + "(" + string.Join(", ", forwarded) + ");");
+        w.WriteLine("return " + helpers.AdapterMethod + "(" + string.Join(", ", forwarded) + ");");
         w.CloseBlock();
         w.WriteLine();
-        EmitHttpSend(w, op, ns, errorMapper, operationField);
+        EmitRequest(w, op, api, helpers.OperationField, withRequestOptions: false);
+        EmitSendCall(w, op, ns, helpers.ErrorMapper);
         w.CloseBlock();
         w.WriteLine();
-        w.OpenBlock("private async " + taskType + " " + adapterMethod + "(" + string.Join(", ", helperSignature) + ")");
-        EmitKiotaSend(w, op, ns, kiotaErrors);
+        w.OpenBlock("private async " + taskType + " " + helpers.AdapterMethod + "(" + string.Join(", ", helperSignature) + ")");
+        EmitKiotaSend(w, op, ns, helpers.KiotaErrors);
+        w.CloseBlock();
+
+        if (op.RawResponse is { } rawResponse)
+        {
+            w.WriteLine();
+            EmitWithResponse(w, op, api, rawResponse, helpers);
+        }
+    }
+
+    private static void EmitWithResponse(SourceWriter w, OperationModel op, ApiModel api, RawResponseModel raw, OperationHelpers helpers)
+    {
+        var ns = api.Namespace;
+        var signature = PublicSignature(op, ns, withRequestOptions: true);
+        WriteMethodDocs(w, op, signature, raw: true);
+        if (op.IsDeprecated)
+        {
+            w.WriteLine("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        var responseType = RawResponseType(op, ns);
+        w.OpenBlock("public global::System.Threading.Tasks.Task<" + responseType + "> " + raw.WithResponseMethod + "(" + string.Join(", ", signature.Parameters) + ")");
+        EmitValidation(w, op);
+        EmitUrl(w, op);
+        w.OpenBlock("if (_requestAdapter is not null)");
+        w.WriteLine("throw new global::System.NotSupportedException(\"Raw responses are read over the HttpClient constructor; a Kiota request adapter reports headers through its own options.\");");
+        w.CloseBlock();
+        w.WriteLine();
+        EmitRequest(w, op, api, helpers.OperationField, withRequestOptions: true);
+
+        var create = raw.TypeName is { } generated ? "new global::" + ns + "." + generated : "new " + responseType;
+        var transport = Transport;
+        var mapper = helpers.ErrorMapper;
+        string call;
+        if (op.Response?.Type is not { } type)
+        {
+            var head = raw.TypeName is null ? "__head" : create + "(__head.StatusCode, __head.Headers)";
+            call = transport + ".SendWithResponseAsync(_httpClient!, __request, " + mapper + ", static __head => " + head + ", cancellationToken)";
+        }
+        else
+        {
+            var lambda = "static (__head, __value) => " + create + "(__head, __value)";
+            call = op.Response.Kind switch
+            {
+                BodyKind.Text => transport + ".SendForTextWithResponseAsync(_httpClient!, __request, " + mapper + ", " + lambda + ", cancellationToken)",
+                BodyKind.Binary => transport + ".SendForStreamWithResponseAsync(_httpClient!, __request, " + mapper + ", " + lambda + ", cancellationToken)",
+                _ when type.IsValueType => transport + ".SendForJsonValueWithResponseAsync(_httpClient!, __request, " + JsonCode.DocumentReader(type, ns) + ", " + mapper + ", " + lambda + ", cancellationToken)",
+                _ => transport + ".SendForJsonWithResponseAsync(_httpClient!, __request, " + JsonCode.DocumentReader(type, ns) + ", " + mapper + ", " + lambda + ", cancellationToken)",
+            };
+        }
+
+        w.WriteLine("return " + call + ";");
         w.CloseBlock();
     }
 
@@ -204,25 +331,7 @@ internal static partial class ClientEmitter
                 w.OpenBlock("if (" + p.Name + " is { } " + value + ")");
             }
 
-            if (p.Type.Kind == TypeKind.Array)
-            {
-                var item = "__item_" + Sanitize(p.Name);
-                if (p.Explode)
-                {
-                    w.OpenBlock("foreach (var " + item + " in " + value + ")");
-                    w.WriteLine("__query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type.Element!, item) + ");");
-                    w.CloseBlock();
-                }
-                else
-                {
-                    w.WriteLine("__query.AddJoined(" + Literal(p.WireName) + ", " + value + ", static " + item + " => " + FormatValue(p.Type.Element!, item) + ");");
-                }
-            }
-            else
-            {
-                w.WriteLine("__query.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type, value) + ");");
-            }
-
+            EmitQueryValue(w, p, value);
             if (!(p.IsRequired && p.Type.IsValueType))
             {
                 w.CloseBlock();
@@ -231,6 +340,78 @@ internal static partial class ClientEmitter
 
         w.WriteLine("var __url = __query.ToString();");
         w.WriteLine();
+    }
+
+    private static void EmitQueryValue(SourceWriter w, ParameterModel p, string value)
+    {
+        var style = Runtime + ".Http.QueryStyle." + p.Style switch
+        {
+            ParameterStyle.DeepObject => "DeepObject",
+            ParameterStyle.PipeDelimited => "PipeDelimited",
+            ParameterStyle.SpaceDelimited => "SpaceDelimited",
+            _ => "Form",
+        };
+        var name = Literal(p.WireName);
+        if (p.Type.Kind == TypeKind.Array)
+        {
+            var item = "__item_" + Sanitize(p.Name);
+            if (p.Explode)
+            {
+                // exploded arrays repeat the key in every style (the delimiters only exist for explode=false)
+                w.OpenBlock("foreach (var " + item + " in " + value + ")");
+                w.WriteLine("__query.Add(" + name + ", " + FormatValue(p.Type.Element!, item) + ");");
+                w.CloseBlock();
+            }
+            else
+            {
+                w.WriteLine("__query.AddJoined(" + name + ", " + value + ", static " + item + " => " + FormatValue(p.Type.Element!, item) + ", " + style + ");");
+            }
+
+            return;
+        }
+
+        if (p.Type.Kind is TypeKind.Object or TypeKind.Map)
+        {
+            var fields = "__fields_" + Sanitize(p.Name);
+            w.WriteLine("var " + fields + " = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+            if (p.Type.Kind == TypeKind.Map)
+            {
+                var entry = "__entry_" + Sanitize(p.Name);
+                w.OpenBlock("foreach (var " + entry + " in " + value + ")");
+                var element = p.Type.Element!;
+                if (element.IsValueType)
+                {
+                    w.WriteLine(fields + ".Add(new(" + entry + ".Key, " + FormatValue(element, entry + ".Value") + "));");
+                }
+                else
+                {
+                    w.WriteLine("if (" + entry + ".Value is { } __entryValue) " + fields + ".Add(new(" + entry + ".Key, " + FormatValue(element, "__entryValue") + "));");
+                }
+
+                w.CloseBlock();
+            }
+            else
+            {
+                foreach (var field in p.Fields)
+                {
+                    var access = value + "." + field.PropertyName;
+                    if (field.IsNullable || !field.Type.IsValueType)
+                    {
+                        var local = "__field_" + Sanitize(p.Name) + "_" + field.PropertyName;
+                        w.WriteLine("if (" + access + " is { } " + local + ") " + fields + ".Add(new(" + Literal(field.WireName) + ", " + FormatValue(field.Type, local) + "));");
+                    }
+                    else
+                    {
+                        w.WriteLine(fields + ".Add(new(" + Literal(field.WireName) + ", " + FormatValue(field.Type, access) + "));");
+                    }
+                }
+            }
+
+            w.WriteLine("__query.AddObject(" + name + ", " + fields + ", " + style + ", " + (p.Explode ? "true" : "false") + ");");
+            return;
+        }
+
+        w.WriteLine("__query.Add(" + name + ", " + FormatValue(p.Type, value) + ");");
     }
 
     private static string PathValue(ParameterModel p) => p.Type.Kind switch
@@ -249,8 +430,59 @@ internal static partial class ClientEmitter
         _ => Runtime + ".Http.UrlFormat.Format(" + value + ")",
     };
 
+    private static void EmitCookies(SourceWriter w, OperationModel op, string target)
+    {
+        var cookies = op.Parameters.Where(p => p.Location == ParameterLocation.Cookie).ToList();
+        if (cookies.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine("var __cookies = new " + Runtime + ".Http.CookieHeaderBuilder();");
+        foreach (var p in cookies)
+        {
+            var always = p.IsRequired && p.Type.IsValueType;
+            var value = always ? p.Name : "__cookie_" + Sanitize(p.Name);
+            if (!always)
+            {
+                w.OpenBlock("if (" + p.Name + " is { } " + value + ")");
+            }
+
+            if (p.Type.Kind == TypeKind.Array)
+            {
+                var item = "__item_" + Sanitize(p.Name);
+                if (p.Explode)
+                {
+                    w.OpenBlock("foreach (var " + item + " in " + value + ")");
+                    w.WriteLine("__cookies.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type.Element!, item) + ");");
+                    w.CloseBlock();
+                }
+                else
+                {
+                    w.WriteLine("__cookies.AddJoined(" + Literal(p.WireName) + ", " + value + ", static " + item + " => " + FormatValue(p.Type.Element!, item) + ");");
+                }
+            }
+            else
+            {
+                w.WriteLine("__cookies.Add(" + Literal(p.WireName) + ", " + FormatValue(p.Type, value) + ");");
+            }
+
+            if (!always)
+            {
+                w.CloseBlock();
+            }
+        }
+
+        w.OpenBlock("if (!__cookies.IsEmpty)");
+        w.WriteLine(target == "request"
+            ? "__request.Headers.TryAddWithoutValidation(\"Cookie\", __cookies.ToString());"
+            : "__info.Headers.Add(\"Cookie\", __cookies.ToString());");
+        w.CloseBlock();
+    }
+
     private static void EmitHeaders(SourceWriter w, OperationModel op, string target)
     {
+        EmitCookies(w, op, target);
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
             var value = p.IsRequired && p.Type.IsValueType ? p.Name : (target == "request" ? "__header_" : "__kiotaHeader_") + Sanitize(p.Name);
@@ -271,8 +503,9 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static void EmitHttpSend(SourceWriter w, OperationModel op, string ns, string errorMapper, string operationField)
+    private static void EmitRequest(SourceWriter w, OperationModel op, ApiModel api, string operationField, bool withRequestOptions)
     {
+        var ns = api.Namespace;
         w.WriteLine("var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", __url); // disposed by the transport");
         w.WriteLine("__request.Options.Set(" + Runtime + ".Http.ApiOperation.OptionsKey, " + operationField + ");");
         EmitHeaders(w, op, "request");
@@ -282,6 +515,15 @@ internal static partial class ClientEmitter
             EmitBody(w, body, ns, overKiota: false);
         }
 
+        SecurityCode.EmitRequestAuthentication(w, op, api);
+        if (withRequestOptions)
+        {
+            w.WriteLine(Runtime + ".Http.ApiRequestOptions.Apply(requestOptions, __request);");
+        }
+    }
+
+    private static void EmitSendCall(SourceWriter w, OperationModel op, string ns, string errorMapper)
+    {
         var client = "_httpClient!";
         if (op.Response?.Type is not { } type)
         {

@@ -23,6 +23,23 @@ internal static class SourceEmitter
     {
         var prefix = api.Namespace + "." + api.ClientName;
         yield return File(prefix + ".g.cs", api, w => ClientEmitter.Emit(w, api));
+        if (api.InterfaceName is not null)
+        {
+            yield return File(prefix + ".Interface.g.cs", api, w => ClientInterfaceEmitter.Emit(w, api));
+        }
+
+        if (api.CredentialsName is not null)
+        {
+            yield return File(prefix + ".Credentials.g.cs", api, w => SecurityCode.EmitCredentialsClass(w, api));
+        }
+
+        foreach (var operation in api.Operations)
+        {
+            if (operation.RawResponse is { TypeName: not null } raw)
+            {
+                yield return File(prefix + ".Responses." + raw.TypeName + ".g.cs", api, w => RawResponseEmitter.Emit(w, operation, raw, api));
+            }
+        }
 
         foreach (var type in api.Objects)
         {

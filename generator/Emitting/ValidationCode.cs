@@ -34,16 +34,16 @@ internal static class ValidationCode
             case TypeKind.StringEnum:
             case TypeKind.IntegerEnum:
                 w.WriteLine(canBeNull
-                    ? "if (" + value + " is { } known" + Sanitize(value) + ") " + guard + ".Known(known" + Sanitize(value) + ".IsKnown, known" + Sanitize(value) + ".ToString(), " + field + ");"
+                    ? "if (" + value + " is { } __known_" + Sanitize(value) + ") " + guard + ".Known(__known_" + Sanitize(value) + ".IsKnown, __known_" + Sanitize(value) + ".ToString(), " + field + ");"
                     : guard + ".Known(" + value + ".IsKnown, " + value + ".ToString(), " + field + ");");
                 break;
             case TypeKind.Object:
                 w.WriteLine(value + (canBeNull ? "?" : string.Empty) + ".Validate();");
                 break;
             case TypeKind.Array when type.Element!.Kind is TypeKind.Object:
-                w.OpenBlock("if (" + value + " is { } items" + Sanitize(value) + ")");
-                w.OpenBlock("foreach (var item in items" + Sanitize(value) + ")");
-                w.WriteLine("item?.Validate();");
+                w.OpenBlock("if (" + value + " is { } __items_" + Sanitize(value) + ")");
+                w.OpenBlock("foreach (var __item in __items_" + Sanitize(value) + ")");
+                w.WriteLine("__item?.Validate();");
                 w.CloseBlock();
                 w.CloseBlock();
                 break;

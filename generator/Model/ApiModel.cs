@@ -13,11 +13,37 @@ internal sealed record ApiModel(
     EquatableArray<EnumTypeModel> Enums,
     EquatableArray<ErrorTypeModel> Errors,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<ErrorCodeModel> ErrorCodes)
+    EquatableArray<ErrorCodeModel> ErrorCodes,
+    string? InterfaceName = null,
+    string? CredentialsName = null,
+    EquatableArray<SecuritySchemeModel> SecuritySchemes = default)
 {
     /// <summary><c>oneOf</c>/<c>anyOf</c> without a usable discriminator: one class per union, filled by shape.</summary>
     public EquatableArray<UnionTypeModel> Unions { get; init; }
 }
+
+internal enum SecuritySchemeKind
+{
+    ApiKey,
+    Bearer,
+    Basic,
+}
+
+internal enum ApiKeyPlacement
+{
+    Header,
+    Query,
+    Cookie,
+}
+
+/// <summary>
+/// A security scheme the client can apply: <c>PropertyName</c> is its property on the credentials class;
+/// OAuth2 and OpenID Connect are <see cref="SecuritySchemeKind.Bearer"/> (the token comes from the application).
+/// </summary>
+internal sealed record SecuritySchemeModel(string Key, string PropertyName, SecuritySchemeKind Kind, string? ParameterName, ApiKeyPlacement Placement, string DeclaredType, string? Description);
+
+/// <summary>One alternative of an operation's <c>security</c>: every listed scheme (by property name) is applied.</summary>
+internal sealed record SecurityRequirementModel(EquatableArray<string> Schemes);
 
 /// <summary>
 /// A value that is one of several alternatives, told apart by shape when read: the JSON token kind, and for objects
@@ -117,7 +143,21 @@ internal enum ParameterLocation
     Path,
     Query,
     Header,
+    Cookie,
 }
+
+/// <summary>How a query, header or cookie value is serialised (OpenAPI <c>style</c>; Swagger 2's <c>collectionFormat</c> maps onto it).</summary>
+internal enum ParameterStyle
+{
+    Form,
+    Simple,
+    DeepObject,
+    PipeDelimited,
+    SpaceDelimited,
+}
+
+/// <summary>A property of an object-typed query parameter, sent as its own key (form, explode) or as <c>name[key]</c> (deepObject).</summary>
+internal sealed record ParameterField(string WireName, string PropertyName, TypeRef Type, bool IsNullable);
 
 internal sealed record ParameterModel(
     string WireName,
@@ -128,7 +168,9 @@ internal sealed record ParameterModel(
     bool Explode,
     bool IsSensitive,
     string? Description,
-    Constraints Constraints);
+    Constraints Constraints,
+    ParameterStyle Style = ParameterStyle.Form,
+    EquatableArray<ParameterField> Fields = default);
 
 /// <summary>
 /// How a body goes on the wire. Requests: <c>Binary</c> is the caller's stream; <c>Form</c> and <c>Multipart</c> are
@@ -193,7 +235,37 @@ internal sealed record OperationModel(
     string? Description,
     bool IsDeprecated,
     string OperationId,
-    bool IsIdempotent);
+    bool IsIdempotent,
+    EquatableArray<SecurityRequirementModel> Security = default,
+    RawResponseModel? RawResponse = null,
+    OperationHelpers? Helpers = null);
+
+/// <summary>
+/// Names of an operation's private helpers, unique in the client also under case folding. Operations whose error
+/// mappings are the same share one mapper and one Kiota error table; <c>EmitsErrorMaps</c> marks the one that declares them.
+/// </summary>
+internal sealed record OperationHelpers(string ErrorMapper, string KiotaErrors, bool EmitsErrorMaps, string AdapterMethod, string OperationField);
+
+internal enum ResponseHeaderKind
+{
+    String,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+    DateTimeOffset,
+    Uri,
+}
+
+/// <summary>A header the success response declares, as a typed property of the operation's raw-response class.</summary>
+internal sealed record ResponseHeaderModel(string WireName, string PropertyName, ResponseHeaderKind Kind, string? Description);
+
+/// <summary>
+/// The raw-response method of an operation: <c>WithResponseMethod</c> returns the status, headers and body, as class
+/// <c>TypeName</c> with typed properties when the success response declares headers (<c>Headers</c>), else as the
+/// runtime's ApiResponse.
+/// </summary>
+internal sealed record RawResponseModel(string WithResponseMethod, string? TypeName, EquatableArray<ResponseHeaderModel> Headers);
 
 /// <summary>A piece of the path: a literal, or the parameter at <see cref="ParameterIndex"/>.</summary>
 internal sealed record PathPart(string? Literal, int ParameterIndex);

@@ -52,9 +52,14 @@ internal sealed partial class ModelBuilder
         _typeNames.Add(catalogName);
 
         RegisterComponentSchemas();
+        var interfaceName = UniqueTypeName("I" + _input.ClientName, "Client interface", new[] { "info" });
+        var credentialsName = _document.SecurityDefinitions is { Count: > 0 } ? UniqueTypeName(_input.ClientName + "Credentials", "Credentials class", new[] { "info" }) : null;
+        var securitySchemes = BuildSecuritySchemes(credentialsName);
+        credentialsName = securitySchemes.Count == 0 ? null : credentialsName;
         var operations = BuildOperations();
         BuildPendingObjects();
         FinishHierarchies();
+        operations = ResolveObjectParameters(operations);
 
         var errors = _exceptionByModel
             .Select(pair => ToErrorType(pair.Value, _objects.First(o => o.Name == pair.Key)))
@@ -73,7 +78,10 @@ internal sealed partial class ModelBuilder
             _enums.ToEquatableArray(),
             errors,
             operations.ToEquatableArray(),
-            ReadErrorCodes()) { Unions = _unions.ToEquatableArray() };
+            ReadErrorCodes(),
+            interfaceName,
+            credentialsName,
+            securitySchemes.ToEquatableArray()) { Unions = _unions.ToEquatableArray() };
     }
 
     public static string ErrorCatalogName(string clientName)
@@ -82,18 +90,23 @@ internal sealed partial class ModelBuilder
     private List<OperationModel> BuildOperations()
     {
         var operations = new List<OperationModel>();
-        var methodNames = new HashSet<string>(StringComparer.Ordinal) { _input.ClientName, "ToString", "Equals", "GetHashCode", "GetType" };
+        var methodNames = new HashSet<string>(StringComparer.Ordinal) { _input.ClientName, "ToString", "Equals", "GetHashCode", "GetType", "BaseUrl", "DefaultBaseUrl" };
         foreach (var description in _document.Operations)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var operation = BuildOperation(description, methodNames);
             if (operation is not null)
             {
-                operations.Add(operation);
+                var where = new[] { "paths", description.Path, description.Method.ToLowerInvariant() };
+                operations.Add(operation with
+                {
+                    Security = ReadSecurity(description.Operation, where),
+                    RawResponse = BuildRawResponse(description.Operation, operation.MethodName, methodNames, where),
+                });
             }
         }
 
-        return operations;
+        return NameHelpers(operations);
     }
 
     private OperationModel? BuildOperation(OpenApiOperationDescription description, HashSet<string> methodNames)
@@ -112,8 +125,8 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        // the generated method's locals start with "__", which no spec name becomes; only its last parameter is taken
-        var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
+        // the generated method's locals start with "__", which no spec name becomes; only its last parameters are taken
+        var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "requestOptions" };
         var parameters = new List<ParameterModel>();
         JsonSchema? swagger2Body = null;
         var swagger2BodyRequired = false;
@@ -130,6 +143,7 @@ internal sealed partial class ModelBuilder
                 case OpenApiParameterKind.Path:
                 case OpenApiParameterKind.Query:
                 case OpenApiParameterKind.Header:
+                case OpenApiParameterKind.Cookie:
                     parameters.Add(BuildParameter(parameter, baseName, usedParameterNames, parameterWhere, parameterAt));
                     break;
                 case OpenApiParameterKind.Body:
@@ -143,15 +157,6 @@ internal sealed partial class ModelBuilder
                     break;
                 case OpenApiParameterKind.FormData:
                     formParameters.Add(parameter);
-                    break;
-                case OpenApiParameterKind.Cookie:
-                    if (parameter.IsRequired)
-                    {
-                        Report(DiagnosticDescriptors.OperationSkipped, where, displayName, "required cookie parameters are not supported");
-                        return null;
-                    }
-
-                    ReportAt(DiagnosticDescriptors.UnsupportedConstruct, parameterAt, "Cookie parameter '" + parameter.Name + "'", "it is left out of the generated method");
                     break;
                 default:
                     ReportAt(DiagnosticDescriptors.UnsupportedConstruct, parameterAt, "Parameter kind " + parameter.Kind + " of '" + parameter.Name + "'", "it is left out of the generated method");
@@ -225,37 +230,6 @@ internal sealed partial class ModelBuilder
         return byMethod;
     }
 
-    private ParameterModel BuildParameter(OpenApiParameter parameter, string operationName, HashSet<string> usedNames, string[] where, LocationInfo at)
-    {
-        var schema = parameter.Schema ?? parameter;
-        var type = Map(schema, operationName + Naming.ToPascalCase(parameter.Name), where);
-        if (!IsSimpleParameterType(type))
-        {
-            ReportAt(DiagnosticDescriptors.UnsupportedConstruct, at, "Parameter '" + parameter.Name + "' of an object or nested type", "it is passed as a preformatted string");
-            type = TypeRef.String;
-        }
-
-        var name = UniqueParameterName(parameter.Name ?? "value", usedNames, at);
-        var explode = _isSwagger2
-            ? parameter.CollectionFormat == OpenApiParameterCollectionFormat.Multi
-            : parameter.Explode ?? parameter.Style is OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Form;
-        var required = parameter.Kind == OpenApiParameterKind.Path || parameter.IsRequired;
-        var location = parameter.Kind switch
-        {
-            OpenApiParameterKind.Path => ParameterLocation.Path,
-            OpenApiParameterKind.Header => ParameterLocation.Header,
-            _ => ParameterLocation.Query,
-        };
-        return new ParameterModel(parameter.Name ?? name, name, location, type, required, explode, IsSensitive(parameter), Clean(parameter.Description), ReadConstraints(schema));
-    }
-
-    private static bool IsSimpleParameterType(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Bytes or TypeKind.Union => false,
-        TypeKind.Array => type.Element is { } element && element.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Bytes or TypeKind.Union),
-        _ => true,
-    };
-
     private string UniqueParameterName(string rawName, HashSet<string> usedNames, string[] where)
         => UniqueParameterName(rawName, usedNames, _positions.Key(where));
 
@@ -294,7 +268,7 @@ internal sealed partial class ModelBuilder
             if (index < 0)
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, where, "Path parameter '{" + wireName + "}' without a declaration", "it is generated as a required string parameter");
-                parameters.Add(new ParameterModel(wireName, UniqueParameterName(wireName, usedNames, where), ParameterLocation.Path, TypeRef.String, true, false, false, null, Constraints.None));
+                parameters.Add(new ParameterModel(wireName, UniqueParameterName(wireName, usedNames, where), ParameterLocation.Path, TypeRef.String, true, false, false, null, Constraints.None, ParameterStyle.Simple, EquatableArray<ParameterField>.Empty));
                 index = parameters.Count - 1;
             }
 

@@ -74,8 +74,9 @@ internal static class SpecLoader
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var forNSwag = SecuritySchemeFilter.RemoveUnknownTypes(map, isSwagger2);
         // JSON that needs no change goes to NSwag as written (Newtonsoft.Json reads comments and trailing commas too)
-        var json = !isOpenApi31 && isJson && SpecJson.CanPassThrough(input.Text!) ? input.Text! : SpecJson.Write(map);
+        var json = !isOpenApi31 && ReferenceEquals(forNSwag, map) && isJson && SpecJson.CanPassThrough(input.Text!) ? input.Text! : SpecJson.Write(forNSwag);
         return ReadWithNSwag(json, isSwagger2, positions, fileName, diagnostics, cancellationToken);
     }
 

@@ -44,6 +44,15 @@ public sealed class ApiErrorContext
     public static ApiErrorContext FromResponse(HttpResponseMessage response, ReadOnlyMemory<byte> body)
     {
         ArgumentNullException.ThrowIfNull(response);
+        // A server (or a proxy) that echoes the request must not put its credentials into the exception, whether through
+        // the excerpt or through the error model's message fields decoded from the body: the body is blanked now, so
+        // the secrets themselves are not kept. Only bodies that do echo one are copied.
+        var secrets = body.IsEmpty ? null : RequestSecrets.Of(response.RequestMessage, body.Span);
+        if (secrets is { Count: > 0 })
+        {
+            body = Encoding.UTF8.GetBytes(RequestSecrets.Redact(Encoding.UTF8.GetString(body.Span), secrets));
+        }
+
         var context = new ApiErrorContext(
             (int)response.StatusCode,
             response.ReasonPhrase,
@@ -55,12 +64,6 @@ public sealed class ApiErrorContext
             Location = ReadLocation(response),
         };
 
-        // A server (or a proxy) that echoes the request must not put its credentials into the exception: the excerpt is
-        // fixed now, with them blanked, so the secrets themselves are not kept.
-        if (!body.IsEmpty && RequestSecrets.Of(response.RequestMessage, body.Span) is { Count: > 0 } secrets)
-        {
-            context._excerpt = context.BuildExcerpt(secrets);
-        }
 
         return context;
     }
@@ -80,9 +83,9 @@ public sealed class ApiErrorContext
     }
 
     /// <summary>The start of the raw body as text, control characters replaced, at most <see cref="MaxExcerptLength"/> characters.</summary>
-    public string BodyExcerpt() => _excerpt ??= BuildExcerpt(secrets: null);
+    public string BodyExcerpt() => _excerpt ??= BuildExcerpt();
 
-    private string BuildExcerpt(System.Collections.Generic.List<string>? secrets)
+    private string BuildExcerpt()
     {
         if (Body.IsEmpty)
         {
@@ -91,16 +94,7 @@ public sealed class ApiErrorContext
 
         var span = Body.Span;
         var byteCount = Math.Min(span.Length, MaxExcerptLength * 4);
-        string text;
-        if (secrets is null)
-        {
-            text = Encoding.UTF8.GetString(span.Slice(0, byteCount));
-        }
-        else
-        {
-            // Blanked before the cut, so a secret that straddles it does not leave its first characters behind.
-            text = RequestSecrets.Redact(Encoding.UTF8.GetString(span.Slice(0, Math.Min(span.Length, byteCount + 4096))), secrets);
-        }
+        var text = Encoding.UTF8.GetString(span.Slice(0, byteCount));
 
         var builder = new StringBuilder(Math.Min(text.Length, MaxExcerptLength) + 1);
         foreach (var c in text)

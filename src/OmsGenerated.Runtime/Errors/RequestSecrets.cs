@@ -51,6 +51,14 @@ internal static class RequestSecrets
             }
         }
 
+        if (request.Options.TryGetValue(Auth.ApiAuthentication.SecretsKey, out var applied))
+        {
+            foreach (var value in applied)
+            {
+                AddIfEchoed(ref secrets, value.AsSpan(), echoedIn);
+            }
+        }
+
         if (request.Content is Http.JsonBodyContent json && MayEchoAJsonString(json.Utf8Json.Span, echoedIn))
         {
             AddJsonCredentials(ref secrets, json.Utf8Json.Span, echoedIn);

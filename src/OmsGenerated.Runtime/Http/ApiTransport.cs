@@ -14,7 +14,7 @@ namespace OmsGenerated.Runtime.Http;
 /// UTF-8, failures turned into the operation's typed exception with what the server said. Error bodies longer
 /// than <see cref="MaxErrorBodyBytes"/> are cut.
 /// </summary>
-public static class ApiTransport
+public static partial class ApiTransport
 {
     // Every send goes through SendCoreAsync: one async layer that owns (and disposes) the request, so an error is
     // thrown once, there, and the error path costs what a hand-written call costs. Generated methods return these
@@ -131,6 +131,8 @@ public static class ApiTransport
                 ApiErrorException error;
                 try
                 {
+                    // the generated client's security schemes; a token provider is awaited here, on the send path
+                    await Auth.ApiAuthentication.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     telemetry.OnResponse(response);
                     if (response.IsSuccessStatusCode)
@@ -161,7 +163,16 @@ public static class ApiTransport
     /// The success body as a stream, read as it arrives; the caller disposes the result (which releases the
     /// connection). Errors are the operation's typed exception, as for every other send.
     /// </summary>
-    public static async Task<ApiStreamResponse> SendForStreamAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+    public static Task<ApiStreamResponse> SendForStreamAsync(HttpClient client, HttpRequestMessage request, Func<ApiErrorContext, ApiErrorException> mapError, CancellationToken cancellationToken)
+        => SendForStreamCoreAsync(client, request, mapError, (object?)null, static (_, body, _) => body, cancellationToken);
+
+    private static async Task<TResult> SendForStreamCoreAsync<TState, TResult>(
+        HttpClient client,
+        HttpRequestMessage request,
+        Func<ApiErrorContext, ApiErrorException> mapError,
+        TState state,
+        Func<HttpResponseMessage, ApiStreamResponse, TState, TResult> create,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         using (request)
@@ -171,6 +182,7 @@ public static class ApiTransport
             HttpResponseMessage? response = null;
             try
             {
+                await Auth.ApiAuthentication.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
                 response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 telemetry.OnResponse(response);
                 if (!response.IsSuccessStatusCode)
@@ -180,7 +192,8 @@ public static class ApiTransport
 
                 ThrowIfIncomplete(response);
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                var result = ApiStreamResponse.FromResponse(response, stream);
+                var body = ApiStreamResponse.FromResponse(response, stream);
+                var result = create(response, body, state);
                 response = null; // owned by the result from here on
                 return result;
             }
