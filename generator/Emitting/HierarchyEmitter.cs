@@ -119,6 +119,7 @@ internal static class HierarchyEmitter
 
         ModelEmitter.EmitPropertyWrites(w, type, ns);
         w.CloseBlock();
+        ModelEmitter.EmitJsonNames(w, type);
     }
 
     private static void EmitRead(SourceWriter w, ObjectTypeModel type, string ns, string self, string hides, string chained, bool isRoot)

@@ -143,6 +143,7 @@ internal static class ModelEmitter
         w.WriteLine(Runtime + ".Json.AdditionalData.Write(writer, __additionalData, static name => __IsDeclared(name));");
         w.WriteLine("writer.WriteEndObject();");
         w.CloseBlock();
+        EmitJsonNames(w, type);
     }
 
     /// <summary>Writes each property of <paramref name="type"/> (its own ones) with <c>writer</c>.</summary>
@@ -158,7 +159,7 @@ internal static class ModelEmitter
                 continue;
             }
 
-            var name = Utf8(property.JsonName);
+            var name = JsonNameField(index);
             if (!property.IsNullable)
             {
                 if (property.Type.IsValueType)
@@ -184,6 +185,34 @@ internal static class ModelEmitter
                     w.WriteLine("writer.WriteNull(" + name + ");");
                     w.CloseBlock();
                 }
+            }
+
+            index++;
+        }
+    }
+
+    /// <summary>The static field holding the pre-encoded JSON name of the property at <paramref name="index"/>.</summary>
+    private static string JsonNameField(int index) => "__jsonName" + Int(index);
+
+    /// <summary>
+    /// The JSON names <see cref="EmitPropertyWrites"/> uses, encoded once per type: the writer then skips the escaping
+    /// check it makes for a name given as raw UTF-8 (what System.Text.Json's source generator does too).
+    /// </summary>
+    internal static void EmitJsonNames(SourceWriter w, ObjectTypeModel type)
+    {
+        var index = 0;
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            if (!property.IsReadOnly)
+            {
+                if (first)
+                {
+                    w.WriteLine();
+                    first = false;
+                }
+
+                w.WriteLine("private static readonly global::System.Text.Json.JsonEncodedText " + JsonNameField(index) + " = global::System.Text.Json.JsonEncodedText.Encode(" + Utf8(property.JsonName) + ");");
             }
 
             index++;

@@ -69,7 +69,9 @@ internal static class DocumentOperations
                 var parameters = Parameters(document, operation["parameters"]);
                 var merged = parameters.Concat(pathParameters.Where(p => !parameters.Any(o => Same(o, p)))).ToList();
                 var bodyParameters = merged.Where(p => (string?)p["in"] is "body" or "formData").ToList();
-                bool hasBody = operation["requestBody"] is not null || bodyParameters.Count > 0;
+                // a requestBody whose content lists no media type ("content: {}", 403 times in aws-ec2) has nothing to send
+                bool hasBody = Resolve(document, operation["requestBody"]) is JsonObject declaredBody && declaredBody["content"] is JsonObject { Count: > 0 }
+                    || bodyParameters.Count > 0;
                 bool required = Resolve(document, operation["requestBody"]) is JsonObject requestBody
                     ? requestBody["required"]?.ToString() is "true" or "True"
                     : bodyParameters.Any(p => p["required"]?.ToString() is "true" or "True");
