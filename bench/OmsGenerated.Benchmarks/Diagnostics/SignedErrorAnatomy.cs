@@ -1,89 +1,35 @@
-using System;
-using System.Net.Http;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using OmsGenerated.Benchmarks.Infrastructure;
-using OmsGenerated.Benchmarks.Peers;
-using OmsGenerated.Oms;
-using OmsGenerated.Runtime.Auth;
 
 namespace OmsGenerated.Benchmarks.Diagnostics;
 
 /// <summary>
-/// The StartTask error path, signed and unsigned, of the floor and of ours side by side in one process (six-field body
-/// built per call, as in <see cref="StartTaskBenchmarks"/>): what signing adds to each side's error path.
-/// Not part of the default run: <c>-- anatomy-signed</c>.
+/// The StartTask error path, signed and unsigned, of the floor and of ours side by side in one process (the same calls
+/// as <see cref="StartTaskBenchmarks"/>, body built per call): what signing adds to each side's error path, without
+/// the launch-to-launch spread of comparing separate runs. Not part of the default run: <c>-- anatomy-signed</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class SignedErrorAnatomy
 {
-    private FloorOmsClient _floorSigned = null!;
-    private FloorOmsClient _floorUnsigned = null!;
-    private OmsClient _oursSigned = null!;
-    private OmsClient _oursUnsigned = null!;
+    private readonly StartTaskBenchmarks _signed = new() { Outcome = Outcome.Error, Signing = Signing.Signed };
+    private readonly StartTaskBenchmarks _unsigned = new() { Outcome = Outcome.Error, Signing = Signing.Unsigned };
 
     [GlobalSetup]
     public void Setup()
     {
-        _floorSigned = new FloorOmsClient(Client(signed: true), BenchEnvironment.BaseUrl);
-        _floorUnsigned = new FloorOmsClient(Client(signed: false), BenchEnvironment.BaseUrl);
-        _oursSigned = new OmsClient(Client(signed: true), new Uri(BenchEnvironment.BaseUrl));
-        _oursUnsigned = new OmsClient(Client(signed: false), new Uri(BenchEnvironment.BaseUrl));
-    }
-
-    private static HttpClient Client(bool signed)
-    {
-        var inner = new InMemoryOmsHandler(fail: true);
-        HttpMessageHandler handler = signed
-            ? new AkSkSigningHandler(BenchEnvironment.Credentials, FixedTimeProvider.Instance) { InnerHandler = inner }
-            : inner;
-        return new HttpClient(handler, disposeHandler: true);
+        _signed.Setup();
+        _unsigned.Setup();
     }
 
     [Benchmark(Baseline = true, Description = "Floor, signed")]
-    public Task<string?> FloorSigned() => Floor(_floorSigned);
+    public Task<string?> FloorSigned() => _signed.Floor();
 
     [Benchmark(Description = "Ours, signed")]
-    public Task<string?> OursSigned() => Ours(_oursSigned);
+    public Task<string?> OursSigned() => _signed.Ours();
 
     [Benchmark(Description = "Floor, unsigned")]
-    public Task<string?> FloorUnsigned() => Floor(_floorUnsigned);
+    public Task<string?> FloorUnsigned() => _unsigned.Floor();
 
     [Benchmark(Description = "Ours, unsigned")]
-    public Task<string?> OursUnsigned() => Ours(_oursUnsigned);
-
-    private static async Task<string?> Floor(FloorOmsClient client)
-    {
-        try
-        {
-            await client.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, Payload.FloorBody()).ConfigureAwait(false);
-            return null;
-        }
-        catch (FloorApiException e)
-        {
-            return e.Error?.ErrorCode;
-        }
-    }
-
-    private static async Task<string?> Ours(OmsClient client)
-    {
-        try
-        {
-            var body = new StartTaskReq
-            {
-                SrcAk = Payload.SrcAk,
-                SrcSk = Payload.SrcSk,
-                DstAk = Payload.DstAk,
-                DstSk = Payload.DstSk,
-                SourceCdnAuthenticationKey = Payload.CdnKey,
-                MigrateFailedObject = true,
-            };
-            await client.StartTaskAsync(BenchEnvironment.ProjectId, BenchEnvironment.TaskId, body).ConfigureAwait(false);
-            return null;
-        }
-        catch (ErrorResponseException e)
-        {
-            return e.ErrorCode;
-        }
-    }
+    public Task<string?> OursUnsigned() => _unsigned.Ours();
 }
